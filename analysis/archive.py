@@ -1,0 +1,54 @@
+"""Zip archives read defensively: no path tricks, no nested archives, no zip bombs."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from analysis.errors import InputError
+from analysis.types import Rejected
+
+#: Most entries read from one archive.
+MAX_ZIP_ENTRIES = 1000
+#: Most bytes read from one archive once uncompressed.
+MAX_ZIP_TOTAL_BYTES = 50 * 1024 * 1024
+
+
+def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected]:
+    """(entry name, bytes) for each safe file entry; a Rejected for each unsafe one.
+
+    Sizes are enforced while reading, not only from the declared sizes, which can lie.
+    """
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError) as error:
+        raise InputError(name, f"not a readable zip archive ({error})") from None
+    files = [info for info in archive.infolist() if not info.is_dir()]
+    if len(files) > MAX_ZIP_ENTRIES:
+        raise InputError(name, f"archive has {len(files):,} entries, over the {MAX_ZIP_ENTRIES:,}-entry limit")
+    budget = MAX_ZIP_TOTAL_BYTES
+    for info in files:
+        source = f"{name}/{info.filename}"
+        parts = PurePosixPath(info.filename.replace("\\", "/")).parts
+        if info.filename.startswith(("/", "\\")) or ".." in parts or (parts and ":" in parts[0]):
+            yield Rejected(source, "unsafe path in archive (absolute or '..'), not read")
+            continue
+        if any(part.startswith(".") or part == "__MACOSX" for part in parts):
+            continue
+        if info.filename.lower().endswith(".zip"):
+            yield Rejected(source, "nested archive, not expanded")
+            continue
+        if info.file_size > budget:
+            raise InputError(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
+        try:
+            with archive.open(info) as entry:
+                content = entry.read(budget + 1)
+        except (zipfile.BadZipFile, RuntimeError, OSError) as error:
+            yield Rejected(source, f"entry cannot be read ({error})")
+            continue
+        if len(content) > budget:
+            raise InputError(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
+        budget -= len(content)
+        yield source, content

@@ -1,0 +1,190 @@
+"""Command line: `python -m analysis score|compare|keywords ...`.
+
+The library raises its own errors; this module turns them into one-line messages and
+exit codes, and owns everything printed.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+from tqdm import tqdm
+
+from analysis.cache import ResultCache
+from analysis.compare import Comparison, compare as compare_groups
+from analysis.errors import FrameLensError
+from analysis.ingest import read_paths
+from analysis.score import Settings, score_documents
+from analysis.serialize import article_rows, to_document
+from analysis.types import FRAMES, ArticleResult
+
+#: Exit code when some inputs were rejected but the others were scored.
+EXIT_PARTIAL = 3
+
+
+def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20) -> tuple[list[ArticleResult], int]:
+    """Read and score; report rejected inputs on stderr. Returns results and rejected count."""
+    corpus = read_paths(paths)
+    for rejected in corpus.rejected:
+        click.echo(f"skipped: {rejected.source}: {rejected.message}", err=True)
+    if not corpus.documents:
+        raise click.ClickException("no readable article in the given paths")
+    cache = ResultCache() if use_cache else None
+    with tqdm(total=len(corpus.documents), desc="scoring", unit="article", file=sys.stderr,
+              disable=None, leave=False) as bar:
+        results = list(
+            score_documents(
+                corpus.documents,
+                settings=Settings(keywords_top=top),
+                cache=cache,
+                progress=lambda _doc: bar.update(1),
+            )
+        )
+    return results, len(corpus.rejected)
+
+
+def _comparison_text(result: Comparison) -> str:
+    """A plain-text report of a comparison, for the terminal."""
+    frames = pd.DataFrame(
+        [{"frame": d.frame, "share A": d.share_a, "share B": d.share_b, "A - B": d.share_diff,
+          "per 1k A": d.per_1k_a, "per 1k B": d.per_1k_b} for d in result.frames]
+    )
+    terms = pd.DataFrame(
+        [{"side": t.side.upper(), "term": t.term, "z": t.z, "count A": t.count_a, "count B": t.count_b}
+         for t in result.distinctive],
+        columns=["side", "term", "z", "count A", "count B"],
+    )
+    overlap = result.keywords
+    return "\n".join([
+        f"A: {', '.join(result.a)}    B: {', '.join(result.b)}",
+        "",
+        "Frame profile",
+        frames.to_string(index=False),
+        "",
+        f"Keyword overlap (Jaccard {overlap.jaccard:.2f}): {', '.join(overlap.shared) or 'none shared'}",
+        "",
+        "Distinctive terms (weighted log-odds, z > 0: A, z < 0: B)",
+        terms.to_string(index=False) if len(terms) else "none (texts too short)",
+    ])
+
+
+def _emit(text: str, out: Path | None) -> None:
+    if out is None:
+        click.echo(text)
+    else:
+        out.write_text(text + "\n", encoding="utf-8")
+        click.echo(f"wrote {out}", err=True)
+
+
+def _finish(rejected: int) -> None:
+    if rejected:
+        sys.exit(EXIT_PARTIAL)
+
+
+def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """Options every command takes, written once."""
+    command = click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+                           help="Write to FILE instead of standard output.")(command)
+    command = click.option("--no-cache", is_flag=True,
+                           help="Score from scratch; do not read or write the result cache.")(command)
+    return command
+
+
+class _Group(click.Group):
+    """Turn library errors into one-line messages instead of tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FrameLensError as error:
+            raise click.ClickException(str(error)) from None
+        except OSError as error:
+            raise click.ClickException(f"{error.filename or ''}: {error.strerror}".lstrip(": ")) from None
+
+
+@click.group(cls=_Group)
+@click.version_option("0.1.0", prog_name="framelens")
+def main() -> None:
+    """FrameLens: how texts frame state-led technology drives.
+
+    Exit codes: 0 ok, 1 error (nothing readable, bad option value), 2 usage error,
+    3 some inputs were skipped and the rest were processed.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "csv", "table"]), default="json",
+              show_default=True, help="json: full evidence per sentence; csv/table: one row per article.")
+@click.option("--top", type=click.IntRange(1, 100), default=20, show_default=True,
+              help="Number of YAKE key phrases per article.")
+@_shared_options
+def score(paths: tuple[str, ...], fmt: str, top: int, out: Path | None, no_cache: bool) -> None:
+    """Score articles for the ANALOGY, SECURITY and MARKET frames and the HISTORY label.
+
+    PATHS are .txt, .md, .html, .csv, .jsonl files, folders or .zip archives.
+
+    Example: python -m analysis score seeds/ --format table
+    """
+    results, rejected = _score(paths, use_cache=not no_cache, top=top)
+    if fmt == "json":
+        _emit(json.dumps(to_document(results), ensure_ascii=False, indent=2), out)
+    else:
+        frame = pd.DataFrame(article_rows(results))
+        if fmt == "csv":
+            _emit(frame.to_csv(index=False).rstrip("\n"), out)
+        else:
+            columns = ["id", "words", "sentences", "dominant", *(f"{f}_share" for f in FRAMES), "polarity"]
+            _emit(frame[columns].to_string(index=False), out)
+    _finish(rejected)
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["json", "table"]), default="table", show_default=True)
+@click.option("--top", type=click.IntRange(1, 100), default=15, show_default=True,
+              help="Number of distinctive terms per side.")
+@_shared_options
+def compare(a: str, b: str, fmt: str, top: int, out: Path | None, no_cache: bool) -> None:
+    """Compare two articles or two groups (a folder, zip or CSV is a group).
+
+    Shows the frame-profile difference, keyword overlap and distinctive terms
+    (weighted log-odds with an informative Dirichlet prior, z-scores).
+
+    Example: python -m analysis compare seeds/000_ad6036584162476c.txt seeds/004_1a43abaa497bbe52.txt
+    """
+    group_a, rejected_a = _score([a], use_cache=not no_cache)
+    group_b, rejected_b = _score([b], use_cache=not no_cache)
+    result = compare_groups(group_a, group_b, top=top)
+    if fmt == "json":
+        _emit(json.dumps(asdict(result), ensure_ascii=False, indent=2), out)
+    else:
+        _emit(_comparison_text(result), out)
+    _finish(rejected_a + rejected_b)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--top", type=click.IntRange(1, 100), default=20, show_default=True)
+@_shared_options
+def keywords(paths: tuple[str, ...], top: int, out: Path | None, no_cache: bool) -> None:
+    """List each article's YAKE key phrases (a lower score is more relevant).
+
+    Example: python -m analysis keywords seeds/003_9e55cefab695ed52.txt --top 10
+    """
+    results, rejected = _score(paths, use_cache=not no_cache, top=top)
+    rows = [
+        {"id": r.id, "rank": rank, "phrase": k.phrase, "score": k.score}
+        for r in results
+        for rank, k in enumerate(r.keywords, start=1)
+    ]
+    _emit(pd.DataFrame(rows, columns=["id", "rank", "phrase", "score"]).to_string(index=False), out)
+    _finish(rejected)

@@ -1,0 +1,64 @@
+"""Key phrases with YAKE, wrapped once.
+
+YAKE reads only snake_case options (camelCase ones such as `dedupLim` vanish into its
+**kwargs) and returns NumPy floats; this adapter passes the right names, checks values
+first, and returns plain floats, deduplicated case-insensitively.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Literal
+
+import yake
+
+from analysis.types import Keyword
+
+Engine = Literal["yake"]
+ENGINES: tuple[str, ...] = ("yake",)
+
+
+@lru_cache(maxsize=16)
+def _extractor(language: str, ngram_max: int, dedup_limit: float, window_size: int, top: int) -> yake.KeywordExtractor:
+    return yake.KeywordExtractor(
+        lan=language, n=ngram_max, dedup_lim=dedup_limit, window_size=window_size, top=top
+    )
+
+
+def _check(*, top: int, ngram_max: int, dedup_limit: float, window_size: int, engine: str) -> None:
+    if engine not in ENGINES:
+        raise ValueError(f"engine={engine!r}: valid engines are {', '.join(ENGINES)}")
+    if not 1 <= top <= 200:
+        raise ValueError(f"top={top}: must be between 1 and 200")
+    if not 1 <= ngram_max <= 6:
+        raise ValueError(f"ngram_max={ngram_max}: must be between 1 and 6")
+    if not 0 < dedup_limit <= 1:
+        raise ValueError(f"dedup_limit={dedup_limit}: must be in (0, 1]")
+    if not 1 <= window_size <= 5:
+        raise ValueError(f"window_size={window_size}: must be between 1 and 5")
+
+
+def extract(
+    text: str,
+    *,
+    top: int = 20,
+    ngram_max: int = 3,
+    dedup_limit: float = 0.9,
+    window_size: int = 1,
+    language: str = "en",
+    engine: Engine = "yake",
+) -> tuple[Keyword, ...]:
+    """Up to `top` key phrases, most relevant (lowest score) first."""
+    _check(top=top, ngram_max=ngram_max, dedup_limit=dedup_limit, window_size=window_size, engine=engine)
+    if not text.strip():
+        return ()
+    # Ask for extra candidates so that case-insensitive duplicates do not shorten the list.
+    raw = _extractor(language, ngram_max, dedup_limit, window_size, top * 2).extract_keywords(text)
+    seen: set[str] = set()
+    phrases = []
+    for phrase, score in sorted(raw, key=lambda item: (float(item[1]), item[0])):
+        key = phrase.casefold()
+        if key not in seen:
+            seen.add(key)
+            phrases.append(Keyword(phrase=phrase, score=round(float(score), 6)))
+    return tuple(phrases[:top])

@@ -1,0 +1,143 @@
+"""Score documents: sentences, frames with evidence, tone and keywords per article.
+
+This is the one place that combines the engines; the CLI and the dashboard both call
+it, so an article gets the same numbers wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
+
+from analysis import keywords, tone
+from analysis.cache import ResultCache
+from analysis.frames import detect
+from analysis.lexicons import Lexicons, load_lexicons
+from analysis.segment import sentences, word_count
+from analysis.types import FRAMES, ArticleResult, Document, FrameHit, FrameSummary, SentenceResult
+
+#: Frames that can be an article's dominant frame; HISTORY is a control label.
+DOMINANT_CANDIDATES = ("ANALOGY", "SECURITY", "MARKET")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that change results, and so belong in the cache key."""
+
+    keywords_top: int = 20
+    ngram_max: int = 3
+    keyword_engine: keywords.Engine = "yake"
+
+    def key(self) -> str:
+        return f"top={self.keywords_top};ngram={self.ngram_max};engine={self.keyword_engine}"
+
+
+def summarize_frames(
+    sentence_frames: list[dict[str, FrameHit]], words: int
+) -> dict[str, FrameSummary]:
+    """Share of sentences carrying each frame, and its cue hits per 1,000 words."""
+    total = len(sentence_frames)
+    summary = {}
+    for frame in FRAMES:
+        carrying = [hits[frame] for hits in sentence_frames if frame in hits]
+        cue_hits = sum(len(hit.cues) for hit in carrying)
+        summary[frame] = FrameSummary(
+            share=round(len(carrying) / total, 4) if total else 0.0,
+            per_1k_words=round(cue_hits * 1000 / words, 2) if words else 0.0,
+            sentences=len(carrying),
+            hits=cue_hits,
+        )
+    return summary
+
+
+def dominant_frame(frames: dict[str, FrameSummary]) -> str | None:
+    """The frame with the largest share (density breaks ties); None when none fires."""
+    best = max(DOMINANT_CANDIDATES, key=lambda f: (frames[f].share, frames[f].per_1k_words))
+    return best if frames[best].sentences else None
+
+
+def score_document(
+    doc: Document, *, lexicons: Lexicons | None = None, settings: Settings = Settings()
+) -> ArticleResult:
+    """Score one document from scratch (no cache)."""
+    lexicons = lexicons or load_lexicons()
+    spans = sentences(doc.text)
+    frame_hits = detect(doc.text, spans, lexicons)
+    scored = []
+    for (start, end), hits in zip(spans, frame_hits, strict=True):
+        sentence_tone = tone.tone(doc.text[start:end])
+        scored.append(
+            SentenceResult(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                polarity=sentence_tone.polarity,
+                subjectivity=sentence_tone.subjectivity,
+                frames={frame: hits[frame] for frame in FRAMES if frame in hits},
+            )
+        )
+    words = word_count(doc.text)
+    frames = summarize_frames(frame_hits, words)
+    article_tone = tone.tone(doc.text)
+    return ArticleResult(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        outlet=doc.outlet,
+        kind=doc.kind,
+        date=doc.date,
+        url=doc.url,
+        text=doc.text,
+        trimmed=doc.trimmed,
+        words=words,
+        polarity=article_tone.polarity,
+        subjectivity=article_tone.subjectivity,
+        frames=frames,
+        dominant=dominant_frame(frames),
+        keywords=keywords.extract(
+            doc.text,
+            top=settings.keywords_top,
+            ngram_max=settings.ngram_max,
+            engine=settings.keyword_engine,
+        ),
+        sentences=tuple(scored),
+    )
+
+
+def with_metadata(result: ArticleResult, doc: Document) -> ArticleResult:
+    """A cached result carries the metadata of the document asking for it."""
+    return replace(
+        result,
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        outlet=doc.outlet,
+        kind=doc.kind,
+        date=doc.date,
+        url=doc.url,
+        trimmed=doc.trimmed,
+    )
+
+
+def score_documents(
+    docs: Iterable[Document],
+    *,
+    lexicons: Lexicons | None = None,
+    settings: Settings = Settings(),
+    cache: ResultCache | None = None,
+    progress: Callable[[Document], None] | None = None,
+) -> Iterator[ArticleResult]:
+    """Score documents one by one, reusing cached results keyed by text, lexicons and settings."""
+    lexicons = lexicons or load_lexicons()
+    for doc in docs:
+        key = ResultCache.key(doc.text, lexicons.fingerprint, settings.key())
+        cached = cache.get(key) if cache else None
+        if cached is None:
+            result = score_document(doc, lexicons=lexicons, settings=settings)
+            if cache:
+                cache.put(key, result)
+        else:
+            result = with_metadata(cached, doc)
+        if progress:
+            progress(doc)
+        yield result

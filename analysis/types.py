@@ -1,0 +1,119 @@
+"""Shared result types: frozen dataclasses passed between modules and layers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Frame = Literal["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
+#: Fixed order of frames in every table, chart and export.
+FRAMES: tuple[Frame, ...] = ("ANALOGY", "SECURITY", "MARKET", "HISTORY")
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as ingested: `text` is what offsets index and what is shown."""
+
+    id: str
+    source: str
+    text: str
+    title: str = ""
+    outlet: str = ""
+    kind: str = ""
+    date: str = ""
+    url: str = ""
+    trimmed: str = ""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that was not read, with the reason a person can act on."""
+
+    source: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What an ingest produced: the readable articles and the rejected inputs."""
+
+    documents: tuple[Document, ...] = ()
+    rejected: tuple[Rejected, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A matched lexicon cue; offsets index the article text."""
+
+    text: str
+    start: int
+    end: int
+    role: str = ""
+    weight: float = 1.0
+
+
+@dataclass(frozen=True)
+class FrameHit:
+    """Why a frame fired on a sentence: its strength and the evidence."""
+
+    strength: float
+    cues: tuple[Cue, ...]
+
+
+@dataclass(frozen=True)
+class Tone:
+    polarity: float
+    subjectivity: float
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """A YAKE key phrase; a lower score means more relevant."""
+
+    phrase: str
+    score: float
+
+
+@dataclass(frozen=True)
+class SentenceResult:
+    start: int
+    end: int
+    text: str
+    polarity: float
+    subjectivity: float
+    frames: Mapping[str, FrameHit] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FrameSummary:
+    """Per-article frame figures: share of sentences (0-1) and cue hits per 1,000 words."""
+
+    share: float
+    per_1k_words: float
+    sentences: int
+    hits: int
+
+
+@dataclass(frozen=True)
+class ArticleResult:
+    id: str
+    source: str
+    title: str
+    outlet: str
+    kind: str
+    date: str
+    url: str
+    text: str
+    trimmed: str
+    words: int
+    polarity: float
+    subjectivity: float
+    frames: Mapping[str, FrameSummary]
+    dominant: str | None
+    keywords: tuple[Keyword, ...]
+    sentences: tuple[SentenceResult, ...]
+
+    @property
+    def sentence_count(self) -> int:
+        return len(self.sentences)

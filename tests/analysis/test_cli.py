@@ -1,0 +1,98 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from analysis.cli import EXIT_PARTIAL, main
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture
+def articles(tmp_path: Path) -> Path:
+    (tmp_path / "a.txt").write_text("US sanctions and export controls target Chinese chipmakers.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Xi's chip drive is a new Great Leap Forward, critics say.", encoding="utf-8")
+    return tmp_path
+
+
+def test_score_json(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["score", str(articles)])
+    assert result.exit_code == 0, result.output
+    document = json.loads(result.stdout)
+    assert document["schema"] == "framelens.score/1"
+    assert [a["id"] for a in document["articles"]] == ["a", "b"]
+    assert document["articles"][0]["frames"]["SECURITY"]["share"] == 1.0
+
+
+def test_score_csv_to_file(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.csv"
+    result = runner.invoke(main, ["score", str(articles / "a.txt"), "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,title,source,words")
+    assert lines[1].startswith("a,")
+
+
+def test_score_table(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["score", str(articles), "--format", "table"])
+    assert result.exit_code == 0
+    assert "SECURITY_share" in result.stdout and "ANALOGY" in result.stdout
+
+
+def test_bad_file_is_reported_and_others_scored(runner: CliRunner, articles: Path) -> None:
+    (articles / "c.txt").write_bytes(b"\x00\x01\x02binary\x00")
+    result = runner.invoke(main, ["score", str(articles)])
+    assert result.exit_code == EXIT_PARTIAL
+    assert [a["id"] for a in json.loads(result.stdout)["articles"]] == ["a", "b"]
+    assert "skipped: c.txt:" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_nothing_readable_is_one_line_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["score", str(tmp_path / "missing.txt")])
+    assert result.exit_code == 1
+    assert result.stderr.strip().splitlines()[-1] == "Error: no readable article in the given paths"
+
+
+def test_unknown_format_is_usage_error(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["score", str(articles), "--format", "xml"])
+    assert result.exit_code == 2
+    assert "'xml' is not one of 'json', 'csv', 'table'" in result.stderr
+
+
+def test_compare(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["compare", str(articles / "a.txt"), str(articles / "b.txt"), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    deltas = {d["frame"]: d for d in data["frames"]}
+    assert deltas["SECURITY"]["share_a"] == 1.0 and deltas["SECURITY"]["share_b"] == 0.0
+
+
+def test_compare_table(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["compare", str(articles / "a.txt"), str(articles / "b.txt")])
+    assert result.exit_code == 0, result.output
+    assert "SECURITY" in result.stdout and "distinctive" in result.stdout.lower()
+
+
+def test_keywords(runner: CliRunner, articles: Path) -> None:
+    result = runner.invoke(main, ["keywords", str(articles / "a.txt"), "--top", "3"])
+    assert result.exit_code == 0
+    lines = result.stdout.strip().splitlines()
+    assert lines[0].split() == ["id", "rank", "phrase", "score"]
+    assert 1 < len(lines) <= 4
+
+
+@pytest.mark.parametrize("command", ["score", "compare", "keywords"])
+def test_every_command_has_help_with_example_and_is_in_readme(runner: CliRunner, command: str) -> None:
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: python -m analysis " + command in result.stdout
+    assert f"python -m analysis {command}" in README.read_text(encoding="utf-8")

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from analysis.cache import ResultCache
+from analysis.ingest import from_text
+from analysis.score import Settings, dominant_frame, score_document, score_documents
+from analysis.types import FRAMES, FrameSummary
+
+TEXT = (
+    "Xi Jinping's chip drive is a new Great Leap Forward. "
+    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors. "
+    "Dozens of chip projects collapsed after swallowing billions in subsidies. "
+    "The weather was mild."
+)
+
+
+def test_analysis_does_not_import_streamlit() -> None:
+    import analysis.cli  # noqa: F401  (imports every module of the layer)
+
+    assert "streamlit" not in sys.modules
+
+
+def test_score_document_fields_and_offsets() -> None:
+    result = score_document(from_text(TEXT, title="t"))
+    assert result.sentence_count == 4
+    assert result.words == 35
+    assert set(result.frames) == set(FRAMES)
+    for sentence in result.sentences:
+        assert result.text[sentence.start : sentence.end] == sentence.text
+        for hit in sentence.frames.values():
+            assert 0 < hit.strength <= 1
+            for cue in hit.cues:
+                assert result.text[cue.start : cue.end].lower() == cue.text.lower()
+    labels = [set(s.frames) for s in result.sentences]
+    assert "ANALOGY" in labels[0]
+    assert "SECURITY" in labels[1]
+    assert "MARKET" in labels[2]
+    assert labels[3] == set()
+    assert result.frames["ANALOGY"].share == pytest.approx(0.25)
+
+
+def test_per_1k_words_counts_cues_of_carrying_sentences() -> None:
+    result = score_document(from_text(TEXT))
+    cues = sum(len(s.frames["SECURITY"].cues) for s in result.sentences if "SECURITY" in s.frames)
+    assert result.frames["SECURITY"].hits == cues
+    assert result.frames["SECURITY"].per_1k_words == pytest.approx(round(cues * 1000 / result.words, 2))
+
+
+def test_scoring_is_deterministic() -> None:
+    doc = from_text(TEXT)
+    assert score_document(doc) == score_document(doc)
+
+
+def test_keywords_setting_applies() -> None:
+    result = score_document(from_text(TEXT), settings=Settings(keywords_top=3))
+    assert 0 < len(result.keywords) <= 3
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.9}, None),
+        ({"ANALOGY": 0.1, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.9}, "SECURITY"),
+        ({"ANALOGY": 0.4, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.0}, "ANALOGY"),
+    ],
+)
+def test_dominant_frame_ignores_history(shares: dict[str, float], expected: str | None) -> None:
+    frames = {f: FrameSummary(share=s, per_1k_words=s, sentences=int(s * 10), hits=int(s * 10)) for f, s in shares.items()}
+    assert dominant_frame(frames) == expected
+
+
+def test_empty_text_scores_to_zero() -> None:
+    from analysis.types import Document
+
+    result = score_document(Document(id="e", source="e", text=""))
+    assert result.sentence_count == 0 and result.words == 0 and result.dominant is None
+    assert all(result.frames[f].share == 0 for f in FRAMES)
+
+
+def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite")
+    first = list(score_documents([from_text(TEXT, title="first")], cache=cache))[0]
+
+    def boom(*args, **kwargs):
+        raise AssertionError("scored again despite a cache hit")
+
+    monkeypatch.setattr("analysis.score.score_document", boom)
+    again = list(score_documents([from_text(TEXT, title="second")], cache=cache))[0]
+    assert again.title == "second"
+    assert again.frames == first.frames and again.sentences == first.sentences
+
+
+def test_progress_is_called_per_document() -> None:
+    seen = []
+    docs = [from_text(TEXT, doc_id="a"), from_text("Another text about football.", doc_id="b")]
+    list(score_documents(docs, progress=lambda d: seen.append(d.id)))
+    assert seen == ["a", "b"]

@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import json
+
+from analysis.ingest import from_text
+from analysis.score import score_document
+from analysis.serialize import SCHEMA, article_from_dict, article_rows, sentence_rows, to_document
+from analysis.types import FRAMES
+
+TEXT = "US sanctions threaten Beijing's self-reliance in semiconductors. The match ended 2-1."
+
+
+def test_json_round_trip_is_lossless() -> None:
+    result = score_document(from_text(TEXT, title="Sanctions"))
+    document = json.loads(json.dumps(to_document([result])))
+    assert document["schema"] == SCHEMA
+    assert article_from_dict(document["articles"][0]) == result
+
+
+def test_documented_shape() -> None:
+    article = to_document([score_document(from_text(TEXT))])["articles"][0]
+    for field in ("id", "source", "title", "words", "polarity", "subjectivity", "frames", "keywords", "sentences"):
+        assert field in article
+    assert list(article["frames"]) == list(FRAMES)
+    assert set(article["frames"]["SECURITY"]) >= {"share", "per_1k_words"}
+    first, second = article["sentences"]
+    assert set(first) >= {"start", "end", "text", "polarity", "subjectivity", "frames"}
+    assert "SECURITY" in first["frames"] and second["frames"] == {}
+    cue = first["frames"]["SECURITY"]["cues"][0]
+    assert article["text"][cue["start"] : cue["end"]] == cue["text"]
+
+
+def test_rows_are_flat_and_ordered() -> None:
+    result = score_document(from_text(TEXT))
+    row = article_rows([result])[0]
+    assert [k for k in row if k.endswith("_share")] == [f"{f}_share" for f in FRAMES]
+    sentences = sentence_rows([result])
+    assert len(sentences) == 2
+    assert sentences[0]["SECURITY_strength"] > 0 and sentences[1]["SECURITY_strength"] == 0.0
+    assert "sanctions" in sentences[0]["SECURITY_cues"].lower()
