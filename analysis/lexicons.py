@@ -129,7 +129,8 @@ def parse(frame: str, text: str, file: str) -> dict[str, CueGroup]:
             raise LexiconError(file, f"group {name!r} needs a weight between 0 and 1", line=_line(body))
         cues_node = fields.get("cues", (None, None))[1]
         if not isinstance(cues_node, yaml.SequenceNode) or not cues_node.value:
-            raise LexiconError(file, f"group {name!r} needs a non-empty list of cues", line=_line(body))
+            where = _line(cues_node) if cues_node is not None else _line(body)
+            raise LexiconError(file, f"group {name!r} needs a non-empty list of cues", line=where)
         cues = []
         for item in cues_node.value:
             cues.append((_cue(item, file, name), _line(item)))

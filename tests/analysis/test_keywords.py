@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from analysis.keywords import extract
+
+TEXT = (
+    "China's semiconductor industry faces US export controls. The semiconductor industry "
+    "depends on advanced lithography machines made by ASML. Export controls on lithography "
+    "machines slow China's chip industry, and Beijing pours subsidies into the chip industry. "
+    "Chip industry subsidies grow while export controls tighten. Analysts call the chip drive "
+    "a new great leap forward for the semiconductor industry of China."
+)
+
+
+def test_properties_of_the_result() -> None:
+    keywords = extract(TEXT)
+    assert 0 < len(keywords) <= 20
+    assert all(type(k.score) is float and k.score > 0 for k in keywords)
+    assert [k.score for k in keywords] == sorted(k.score for k in keywords)
+    folded = [k.phrase.casefold() for k in keywords]
+    assert len(folded) == len(set(folded))
+    assert any("semiconductor industry" in p or "export controls" in p for p in folded[:5])
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("top", 3), ("ngram_max", 1), ("dedup_limit", 0.3), ("window_size", 3)],
+)
+def test_each_option_changes_the_output(option: str, value: float) -> None:
+    assert extract(TEXT, **{option: value}) != extract(TEXT)
+
+
+def test_top_and_ngram_limits_hold() -> None:
+    assert len(extract(TEXT, top=3)) == 3
+    assert all(len(k.phrase.split()) == 1 for k in extract(TEXT, ngram_max=1))
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"top": 0}, "top=0: must be between 1 and 200"),
+        ({"ngram_max": 9}, "ngram_max=9: must be between 1 and 6"),
+        ({"dedup_limit": 1.5}, r"dedup_limit=1.5: must be in \(0, 1\]"),
+        ({"window_size": 0}, "window_size=0: must be between 1 and 5"),
+        ({"engine": "rake"}, "engine='rake': valid engines are yake"),
+    ],
+)
+def test_bad_options_are_named(options: dict, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        extract(TEXT, **options)
+
+
+def test_empty_text() -> None:
+    assert extract("   ") == ()
+
+
+def test_deterministic() -> None:
+    assert extract(TEXT) == extract(TEXT)
