@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
@@ -29,6 +29,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 TABLE_SUFFIXES = (".csv", ".jsonl")
 SUPPORTED = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *TABLE_SUFFIXES, ".zip")
+#: Most files and bytes accepted in one upload (the dashboard's limits).
+MAX_UPLOAD_FILES = 50
+MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 METADATA_FILE = "metadata.yaml"
 META_FIELDS = ("id", "title", "outlet", "kind", "date", "url")
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
@@ -223,24 +226,29 @@ def _walk(path: Path, meta: dict[str, str] | None = None) -> Iterator[Item]:
         yield from read_item(path.name, data, meta=meta)
 
 
+def unique_ids(docs: Iterable[Document], *, taken: Iterable[str] = ()) -> list[Document]:
+    """The documents with clashing ids (among them or with `taken`) given a -2, -3 … suffix."""
+    seen = set(taken)
+    unique = []
+    for doc in docs:
+        doc_id, n = doc.id, 1
+        while doc_id in seen:
+            n += 1
+            doc_id = f"{doc.id}-{n}"
+        seen.add(doc_id)
+        unique.append(doc if doc_id == doc.id else replace(doc, id=doc_id))
+    return unique
+
+
 def _collect(items: Iterable[Item], progress: Callable[[str], None] | None = None) -> Corpus:
-    """Gather items into a Corpus, giving clashing ids a -2, -3 … suffix."""
+    """Gather items into a Corpus with unique ids, reporting each source to `progress`."""
     documents: list[Document] = []
     rejected: list[Rejected] = []
-    seen: set[str] = set()
     for item in items:
         if progress:
             progress(item.source)
-        if isinstance(item, Rejected):
-            rejected.append(item)
-            continue
-        doc_id, n = item.id, 1
-        while doc_id in seen:
-            n += 1
-            doc_id = f"{item.id}-{n}"
-        seen.add(doc_id)
-        documents.append(item if doc_id == item.id else replace(item, id=doc_id))
-    return Corpus(documents=tuple(documents), rejected=tuple(rejected))
+        (rejected if isinstance(item, Rejected) else documents).append(item)
+    return Corpus(documents=tuple(unique_ids(documents)), rejected=tuple(rejected))
 
 
 def read_paths(paths: Iterable[str | Path], *, progress: Callable[[str], None] | None = None) -> Corpus:
@@ -251,6 +259,17 @@ def read_paths(paths: Iterable[str | Path], *, progress: Callable[[str], None] |
 def read_bytes(name: str, data: bytes) -> Corpus:
     """Read one uploaded file (any supported type, including a zip)."""
     return _collect(read_item(name, data))
+
+
+def read_uploads(files: Sequence[tuple[str, bytes]], *, taken: Iterable[str] = ()) -> Corpus:
+    """Read an upload of several files within the upload limits; ids avoid those `taken`."""
+    if len(files) > MAX_UPLOAD_FILES:
+        raise InputError("upload", f"{len(files)} files, over the limit of {MAX_UPLOAD_FILES} per upload")
+    total = sum(len(data) for _, data in files)
+    if total > MAX_UPLOAD_BYTES:
+        raise InputError("upload", f"{total:,} bytes in all, over the {MAX_UPLOAD_BYTES:,}-byte limit per upload")
+    corpus = _collect(item for name, data in files for item in read_item(name, data))
+    return replace(corpus, documents=tuple(unique_ids(corpus.documents, taken=taken)))
 
 
 def load_seeds() -> Corpus:

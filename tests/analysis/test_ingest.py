@@ -181,3 +181,15 @@ def test_load_seeds_with_metadata_and_trimming() -> None:
     assert "Robust Philippine economy" in docs["002"].trimmed and "Philippine" not in docs["002"].text
     assert docs["004"].trimmed == "Previous Post"
     assert docs["000"].trimmed == ""
+
+
+def test_read_uploads_limits_and_ids(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = ingest.read_uploads([("a.txt", b"Export controls."), ("b.txt", b"")], taken=["a"])
+    assert [d.id for d in corpus.documents] == ["a-2"]
+    assert corpus.rejected[0].message == "empty file"
+    monkeypatch.setattr(ingest, "MAX_UPLOAD_FILES", 1)
+    with pytest.raises(InputError, match="upload: 2 files, over the limit of 1 per upload"):
+        ingest.read_uploads([("a.txt", b"x"), ("b.txt", b"y")])
+    monkeypatch.setattr(ingest, "MAX_UPLOAD_BYTES", 3)
+    with pytest.raises(InputError, match="upload: 4 bytes in all, over the 3-byte limit per upload"):
+        ingest.read_uploads([("a.txt", b"xxxx")])

@@ -1,0 +1,43 @@
+"""FrameLens dashboard: declares the pages and draws what every page shares.
+
+Run from the repository root: `streamlit run dashboard/app.py`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
+    sys.path.insert(0, str(ROOT))
+
+import streamlit as st  # noqa: E402
+
+from dashboard import data, state  # noqa: E402
+from dashboard.theme import PRESENTATION_CSS  # noqa: E402
+
+VIEWS = Path(__file__).resolve().parent / "views"
+
+st.set_page_config(page_title="FrameLens", page_icon="🔎", layout="wide")
+data.init()
+results = data.scored_corpus()
+state.init(results)
+
+page = st.navigation(
+    [
+        st.Page(VIEWS / "overview.py", title="Overview", icon="📊", url_path="overview", default=True),
+        st.Page(VIEWS / "compare.py", title="Compare", icon="⚖️", url_path="compare"),
+        st.Page(VIEWS / "reader.py", title="Reader", icon="📖", url_path="reader"),
+        st.Page(VIEWS / "corpus.py", title="Corpus", icon="🗂️", url_path="corpus"),
+        st.Page(VIEWS / "lexicons.py", title="Lexicons", icon="✏️", url_path="lexicons"),
+        st.Page(VIEWS / "method.py", title="Method", icon="📐", url_path="method"),
+    ]
+)
+state.sidebar(results)
+if st.session_state["view.present"]:
+    st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+    st.button("Exit presentation mode", key="view.exit_present",
+              on_click=lambda: st.session_state.update({"view.present": False}))
+page.run()
+state.sync_url()

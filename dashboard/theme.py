@@ -1,0 +1,66 @@
+"""One colour per frame everywhere, and the two display styles (screen, classroom).
+
+Colours are from the Okabe-Ito palette, which stays distinguishable for the common
+forms of colour blindness and on a washed-out projector.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+FRAME_COLORS: dict[str, str] = {
+    "ANALOGY": "#E69F00",
+    "SECURITY": "#0072B2",
+    "MARKET": "#009E73",
+    "HISTORY": "#CC79A7",
+}
+#: Pale versions for highlighting text, so dark text on them keeps its contrast.
+FRAME_TINTS: dict[str, str] = {
+    "ANALOGY": "#FBE3B0",
+    "SECURITY": "#BFDDF2",
+    "MARKET": "#B8E8DA",
+    "HISTORY": "#F2D5E6",
+}
+FRAME_NAMES: dict[str, str] = {
+    "ANALOGY": "Historical analogy",
+    "SECURITY": "Security / rivalry",
+    "MARKET": "Market critique",
+    "HISTORY": "History (control)",
+}
+INK = "#111111"
+
+
+@dataclass(frozen=True)
+class ChartStyle:
+    """Font sizes and heights for charts; the classroom style is readable from the back row."""
+
+    font_size: int = 14
+    title_size: int = 18
+    height: int = 420
+    present: bool = False
+
+
+SCREEN = ChartStyle()
+CLASSROOM = ChartStyle(font_size=24, title_size=32, height=720, present=True)
+
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
+h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
+.block-container {max-width: 100% !important; padding-top: 1.5rem;}
+.fl-reader {font-size: 1.35rem !important;}
+</style>
+"""
+
+READER_CSS = """
+<style>
+.fl-reader {font-size: 1.05rem; line-height: 1.75; color: #111111;}
+.fl-reader mark {padding: 0 .15em; border-radius: .2em; color: #111111;}
+.fl-reader .fl-match {outline: 2px dashed #111111; outline-offset: 2px;}
+.fl-reader .fl-sentence-head {font-size: .8em; color: #444444; margin-right: .4em;}
+.fl-legend span {display: inline-block; margin-right: 1em; padding: .1em .5em; border-radius: .2em; color: #111111;}
+</style>
+"""

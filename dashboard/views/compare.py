@@ -1,0 +1,58 @@
+"""Compare: two to four articles side by side on shared scales."""
+
+import streamlit as st
+
+from analysis import select, tables
+from analysis.compare import compare
+from dashboard import charts, data, state
+from dashboard.widgets import NO_ARTICLES, NO_MATCH, empty_state, show_chart, style
+
+st.title("Compare")
+results = data.scored_corpus()
+shown = select.apply(results, state.filters())
+if not results:
+    empty_state(NO_ARTICLES)
+    st.stop()
+if len(shown) < 2:
+    empty_state(NO_MATCH if not shown else "Only one article matches the filters; comparing needs two. Widen the filters in the sidebar.")
+    st.stop()
+
+by_id = {r.id: r for r in shown}
+kept = [i for i in st.session_state.get("compare.ids", st.session_state["view.ids"]) if i in by_id]
+st.session_state["compare.ids"] = kept or list(by_id)[:2]
+chosen = st.multiselect("Articles to compare (2 to 4)", list(by_id), key="compare.ids", max_selections=4,
+                        format_func=lambda i: tables.label(by_id[i], width=70))
+st.session_state["view.ids"] = chosen
+if len(chosen) < 2:
+    empty_state("Choose at least two articles above to compare them.")
+    st.stop()
+
+picked = [by_id[i] for i in chosen]
+chart_style = style()
+slug = "-vs-".join(chosen)
+profile = tables.frame_profile(picked)
+show_chart(charts.frame_bars(profile, style=chart_style, title="Frame profile (shared 0–1 scale)"), profile,
+           name=f"frame-profile_{slug}")
+
+comparisons = {r.id: compare([r], [o for o in picked if o is not r]) for r in picked}
+columns = [st.container() for _ in picked] if chart_style.present else st.columns(len(picked))
+for column, result in zip(columns, picked):
+    with column:
+        st.subheader(tables.label(result, width=50))
+        st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
+        st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
+        shared = comparisons[result.id].keywords.shared
+        words = tables.keywords(result, shared=shared).head(10)
+        st.markdown("**Top keywords** (✓ = shared with another chosen article)")
+        st.dataframe(words[["rank", "phrase", "shared"]], hide_index=True, key=f"compare.keywords.{result.id}",
+                     column_config={"shared": st.column_config.CheckboxColumn("shared")})
+        flow = tables.flow(result)
+        show_chart(charts.frame_flow(flow, style=chart_style, title=f"Where frames appear: {result.id}"), flow,
+                   name=f"frame-flow_{result.id}")
+        terms = tables.distinctive(comparisons[result.id])
+        others = "rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
+        if terms.empty:
+            st.caption("Too little text for distinctive terms.")
+        else:
+            show_chart(charts.distinctive_bars(terms, names=(result.id, others), style=chart_style), terms,
+                       name=f"distinctive-terms_{result.id}-vs-{others}")

@@ -1,0 +1,50 @@
+"""Lexicons: read and edit each frame's cue lists; scores change at once."""
+
+import pandas as pd
+import streamlit as st
+
+from analysis.errors import LexiconError
+from analysis.lexicons import FILES, default_source, load_lexicons
+from analysis.types import FRAMES
+from dashboard import data
+
+st.title("Lexicons")
+st.markdown(
+    "Each frame is detected from cue phrases grouped by role (for example *comparison*, *past_episode*). "
+    "The comment at the top of each file explains its rule and the cue syntax. Edit, press **Apply**, and "
+    "every page is rescored with your version; download it to keep it, or restore the default."
+)
+
+for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
+    with tab:
+        st.session_state.setdefault(f"lexicons.text.{frame}", data.lexicons().source(frame))
+        edited = st.text_area(f"{FILES[frame]}", height=420, key=f"lexicons.text.{frame}")
+        apply_col, download_col, restore_col = st.columns(3)
+        if apply_col.button("Apply", key=f"lexicons.apply.{frame}", type="primary"):
+            try:
+                load_lexicons(overrides={**data.overrides(), frame: edited})
+            except LexiconError as error:
+                st.error(f"Not applied — {error}")
+            else:
+                data.overrides()[frame] = edited
+                st.success(f"Applied your {frame} lexicon; every page now uses it.")
+        download_col.download_button("Download", edited, file_name=FILES[frame], mime="application/x-yaml",
+                                     key=f"lexicons.download.{frame}")
+
+        def restore(frame: str = frame) -> None:
+            data.overrides().pop(frame, None)
+            st.session_state[f"lexicons.text.{frame}"] = default_source(frame)
+
+        restore_col.button("Restore default", key=f"lexicons.restore.{frame}", on_click=restore,
+                           disabled=frame not in data.overrides())
+
+st.subheader("Effect on the corpus")
+st.caption("Share of sentences per frame with the packaged lexicons and with the ones in force now.")
+rows = []
+for packaged, now in zip(data.score(data.documents(), packaged=True), data.scored_corpus()):
+    row = {"id": now.id}
+    for frame in FRAMES:
+        row[f"{frame} packaged"] = packaged.frames[frame].share
+        row[f"{frame} now"] = now.frames[frame].share
+    rows.append(row)
+st.dataframe(pd.DataFrame(rows), hide_index=True, key="lexicons.effect")

@@ -1,0 +1,45 @@
+"""Overview: every article's frame profile, tone, length and keywords."""
+
+import streamlit as st
+
+from analysis import select, tables
+from dashboard import charts, data, state
+from dashboard.widgets import NO_ARTICLES, NO_MATCH, empty_state, show_chart, style
+
+st.title("Overview")
+results = data.scored_corpus()
+shown = select.apply(results, state.filters())
+if not results:
+    empty_state(NO_ARTICLES)
+    st.stop()
+if not shown:
+    empty_state(NO_MATCH)
+    st.stop()
+
+st.caption(f"{len(shown)} of {len(results)} articles match the filters. Share = fraction of an article's "
+           "sentences that carry the frame (see Method).")
+profile = tables.frame_profile(shown)
+chart_style = style()
+left, right = (st.container(), st.container()) if chart_style.present else st.columns(2)
+with left:
+    show_chart(charts.frame_heatmap(profile, style=chart_style), profile, name="frame-heatmap_overview")
+with right:
+    show_chart(charts.frame_bars(profile, style=chart_style), profile, name="frame-bars_overview")
+tone = tables.tone(shown)
+show_chart(charts.tone_scatter(tone, style=chart_style), tone, name="tone_overview")
+
+st.subheader("Articles")
+table = tables.overview(shown)
+picked = st.dataframe(
+    table, hide_index=True, key="overview.table", on_select="rerun", selection_mode="single-row",
+    column_config={f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f")
+                   for f in ("ANALOGY", "SECURITY", "MARKET", "HISTORY")},
+)
+rows = picked.selection.rows if picked else []
+ids = [r.id for r in shown]
+default = ids.index(table.iloc[rows[0]]["id"]) if rows else 0
+choice = st.selectbox("Article to read", ids, index=default, key="overview.article",
+                      format_func=lambda i: tables.label(next(r for r in shown if r.id == i), width=80))
+if st.button("Open in Reader", key="overview.open", type="primary"):
+    st.session_state["view.article"] = choice
+    st.switch_page("views/reader.py")
