@@ -10,8 +10,13 @@ from analysis.compare import Comparison
 from analysis.types import FRAMES, ArticleResult
 
 
+def short_label(result: ArticleResult) -> str:
+    """Axis label: the id, and the kind where known ("000 (op-ed)")."""
+    return f"{result.id} ({result.kind})" if result.kind else result.id
+
+
 def label(result: ArticleResult, *, width: int = 40) -> str:
-    """Short display name: id and the start of the title."""
+    """Display name for menus and headings: id and the start of the title."""
     if not result.title:
         return result.id
     title = result.title if len(result.title) <= width else result.title[: width - 1].rstrip() + "…"
@@ -22,7 +27,7 @@ def frame_profile(results: Sequence[ArticleResult]) -> pd.DataFrame:
     """One row per article and frame: share of sentences and cue density."""
     return pd.DataFrame(
         [
-            {"id": r.id, "article": label(r), "frame": f, "share": r.frames[f].share,
+            {"id": r.id, "article": short_label(r), "frame": f, "share": r.frames[f].share,
              "per_1k_words": r.frames[f].per_1k_words, "sentences": r.frames[f].sentences}
             for r in results
             for f in FRAMES
@@ -49,7 +54,7 @@ def overview(results: Sequence[ArticleResult]) -> pd.DataFrame:
 def tone(results: Sequence[ArticleResult]) -> pd.DataFrame:
     """Per-article polarity and subjectivity."""
     return pd.DataFrame(
-        [{"id": r.id, "article": label(r), "polarity": r.polarity, "subjectivity": r.subjectivity, "words": r.words}
+        [{"id": r.id, "article": short_label(r), "polarity": r.polarity, "subjectivity": r.subjectivity, "words": r.words}
          for r in results],
         columns=["id", "article", "polarity", "subjectivity", "words"],
     )

@@ -19,19 +19,19 @@ from dashboard.theme import PRESENTATION_CSS  # noqa: E402
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="FrameLens", page_icon="🔎", layout="wide")
+st.set_page_config(page_title="FrameLens", page_icon=":material/frame_inspect:", layout="wide")
 data.init()
 results = data.scored_corpus()
 state.init(results)
 
 page = st.navigation(
     [
-        st.Page(VIEWS / "overview.py", title="Overview", icon="📊", url_path="overview", default=True),
-        st.Page(VIEWS / "compare.py", title="Compare", icon="⚖️", url_path="compare"),
-        st.Page(VIEWS / "reader.py", title="Reader", icon="📖", url_path="reader"),
-        st.Page(VIEWS / "corpus.py", title="Corpus", icon="🗂️", url_path="corpus"),
-        st.Page(VIEWS / "lexicons.py", title="Lexicons", icon="✏️", url_path="lexicons"),
-        st.Page(VIEWS / "method.py", title="Method", icon="📐", url_path="method"),
+        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+        st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
+        st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
+        st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
+        st.Page(VIEWS / "lexicons.py", title="Lexicons", icon=":material/edit_note:", url_path="lexicons"),
+        st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
     ]
 )
 state.sidebar(results)

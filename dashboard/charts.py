@@ -21,8 +21,8 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, **extra: object) -> g
         font={"size": style.font_size, "color": INK},
         height=style.height,
         template="plotly_white",
-        margin={"l": 20, "r": 20, "t": style.title_size * 3, "b": 20},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "left", "x": 0},
+        margin={"l": 20, "r": 20, "t": style.title_size * 4, "b": 20},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
         **extra,
     )
     return fig
@@ -36,6 +36,7 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
         go.Heatmap(
             z=grid.values, x=list(grid.columns), y=list(grid.index), zmin=0, zmax=1, colorscale="Cividis",
             text=[[f"{v:.2f}" for v in row] for row in grid.values], texttemplate="%{text}",
+            textfont={"size": style.font_size},
             colorbar={"title": {"text": "share"}},
             hovertemplate="%{y}<br>%{x}: %{z:.2f} of sentences<extra></extra>",
         )
@@ -66,7 +67,9 @@ def tone_scatter(tone: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure
         )
     )
     _layout(fig, "Tone: polarity and subjectivity (TextBlob)", style)
-    fig.update_xaxes(range=[-1, 1], title="polarity (negative … positive)", zeroline=True)
+    low = min(-0.25, float(tone["polarity"].min()) - 0.05) if len(tone) else -0.25
+    high = max(0.25, float(tone["polarity"].max()) + 0.05) if len(tone) else 0.25
+    fig.update_xaxes(range=[low, high], title="polarity (negative … positive)", zeroline=True, zerolinecolor="#888888")
     fig.update_yaxes(range=[0, 1], title="subjectivity (factual … opinion)")
     return fig
 

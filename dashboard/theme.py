@@ -50,7 +50,7 @@ PRESENTATION_CSS = """
 html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
 h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
-.block-container {max-width: 100% !important; padding-top: 1.5rem;}
+.block-container {max-width: 100% !important; padding-top: 4.5rem;}
 .fl-reader {font-size: 1.35rem !important;}
 </style>
 """

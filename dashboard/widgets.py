@@ -26,7 +26,7 @@ def show_chart(fig: go.Figure, data: pd.DataFrame, *, name: str) -> None:
 
 def empty_state(message: str) -> None:
     """Say what to do instead of drawing an empty chart."""
-    st.info(message, icon="💡")
+    st.info(message, icon=":material/lightbulb:")
 
 
 NO_MATCH = ("No article matches the filters. Lower the minimum frame share, widen the tone range "

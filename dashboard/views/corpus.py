@@ -47,7 +47,7 @@ with st.form("corpus.paste_form", clear_on_submit=True):
 st.subheader("Articles in the corpus")
 docs = data.documents()
 if not docs:
-    st.info("The corpus is empty. Upload or paste articles above, or reset to the seed articles.", icon="💡")
+    st.info("The corpus is empty. Upload or paste articles above, or reset to the seed articles.", icon=":material/lightbulb:")
 else:
     st.dataframe(tables.overview(data.scored_corpus())[["id", "title", "kind", "outlet", "date", "words", "dominant"]],
                  hide_index=True, key="corpus.table")

@@ -1,0 +1,156 @@
+"""AppTest for every page: widgets exist, filters change what is shown, bad input gives a message."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from analysis.types import Document
+from tests.dashboard.conftest import APP, open_page
+
+HOSTILE = Document(
+    id="x1", source="x1.txt", title="Hostile",
+    text="Export controls hit chips. <script>alert('owned')</script> <img src=x onerror=alert(1)> The end.",
+)
+
+
+def table_with(at: AppTest, column: str):
+    """The shown table that has `column` (display-only tables expose no key to AppTest)."""
+    return next(d.value for d in at.dataframe if column in d.value.columns)
+
+
+def charts(at: AppTest) -> int:
+    return len(at.get("plotly_chart"))
+
+
+def test_overview_shows_every_seed(app: AppTest) -> None:
+    assert app.title[0].value == "Overview"
+    assert charts(app) == 3
+    table = app.dataframe(key="overview.table").value
+    assert list(table["id"]) == ["000", "001", "002", "003", "004"]
+    assert "5 of 5 articles" in app.caption[0].value
+
+
+def test_filter_changes_overview(app: AppTest) -> None:
+    app.slider(key="filters.min").set_value(0.4).run()
+    assert list(app.dataframe(key="overview.table").value["id"]) == ["003", "004"]
+    app.text_input(key="filters.query").set_value("entity list").run()
+    assert list(app.dataframe(key="overview.table").value["id"]) == ["003"]
+
+
+def test_filters_that_match_nothing_say_what_to_do(app: AppTest) -> None:
+    app.text_input(key="filters.query").set_value("no such phrase anywhere").run()
+    assert charts(app) == 0
+    assert "No article matches the filters" in app.info[0].value
+
+
+def test_query_params_reopen_a_view() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update({"min": "0.4", "frames": "SECURITY,BOGUS", "present": "1"})
+    at.run()
+    assert at.session_state["filters.frames"] == ["SECURITY"]
+    assert list(at.dataframe(key="overview.table").value["id"]) == ["003"]
+    assert at.button(key="view.exit_present")
+    assert at.query_params["min"] == "0.4" and at.query_params["frames"] == "SECURITY"
+
+
+def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
+    open_page(app, "compare")
+    assert app.multiselect(key="compare.ids").value == ["000", "001"]
+    assert [s.value for s in app.subheader][:2] == ["000", "001"]
+    assert charts(app) == 5  # shared profile, and a flow and distinctive-terms chart per article
+    app.multiselect(key="compare.ids").set_value(["000", "003", "004"]).run()
+    assert charts(app) == 7
+    assert app.query_params["ids"] == "000,003,004"
+
+
+def test_compare_needs_two(app: AppTest) -> None:
+    open_page(app, "compare")
+    app.multiselect(key="compare.ids").set_value(["000"]).run()
+    assert "Choose at least two articles" in app.info[0].value
+
+
+def test_reader_highlights_cues(app: AppTest) -> None:
+    open_page(app, "reader")
+    html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
+    assert 'class="fl-cue fl-ANALOGY"' in html and 'class="fl-cue fl-SECURITY"' in html
+    app.multiselect(key="reader.frames").set_value(["SECURITY"]).run()
+    app.toggle(key="reader.only").set_value(True).run()
+    html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
+    assert "fl-ANALOGY" not in html and html.count("<p>") == 4
+    evidence = table_with(app, "cue")
+    assert set(evidence["frame"]) == {"SECURITY"}
+
+
+def test_reader_shows_scripts_as_text() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["corpus.documents"] = [HOSTILE]
+    at.run()
+    open_page(at, "reader")
+    html = [m.value for m in at.markdown if "fl-reader" in m.value][-1]
+    assert "<script>" not in html and "<img" not in html
+    assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_corpus_paste_upload_remove_reset(app: AppTest) -> None:
+    open_page(app, "corpus")
+    app.text_input(key="corpus.paste_title").set_value("Pasted")
+    app.text_area(key="corpus.paste_text").set_value("Washington added Chinese chipmakers to the entity list.")
+    submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
+    submit.click().run()
+    ids = [d.id for d in app.session_state["corpus.documents"]]
+    assert ids[-1] == "pasted" and "Added the pasted text as pasted." in app.success[0].value
+    app.multiselect(key="corpus.remove").set_value(["pasted", "000"]).run()
+    app.button(key="corpus.remove_button").click().run()
+    assert [d.id for d in app.session_state["corpus.documents"]] == ["001", "002", "003", "004"]
+    app.button(key="corpus.reset").click().run()
+    assert len(app.session_state["corpus.documents"]) == 5
+
+
+def test_corpus_empty_paste_is_refused(app: AppTest) -> None:
+    open_page(app, "corpus")
+    submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
+    submit.click().run()
+    assert app.error[0].value == "pasted text: empty text"
+    assert len(app.session_state["corpus.documents"]) == 5
+
+
+def test_corpus_upload_reports_bad_files(app: AppTest) -> None:
+    open_page(app, "corpus")
+    uploader = app.get("file_uploader")[0]
+    uploader.upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain")
+    uploader.upload("bad.txt", b"\x00\x01\x02\x00\xff", "text/plain").run()
+    app.button(key="corpus.add_upload").click().run()
+    assert [e.value for e in app.error] == ["Not added — bad.txt: binary or undecodable data, not text"]
+    assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
+
+
+def test_empty_corpus_says_what_to_do() -> None:
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["corpus.documents"] = []
+    at.run()
+    assert "The corpus is empty" in at.info[0].value
+    assert charts(at) == 0
+
+
+def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
+    open_page(app, "lexicons")
+    area = app.text_area(key="lexicons.text.SECURITY")
+    area.set_value(area.value.replace("      - entity list\n", "")).run()
+    app.button(key="lexicons.apply.SECURITY").click().run()
+    assert "Applied your SECURITY lexicon" in app.success[0].value
+    effect = table_with(app, "SECURITY now").set_index("id")
+    assert effect.loc["003", "SECURITY now"] < effect.loc["003", "SECURITY packaged"]
+    app.text_area(key="lexicons.text.MARKET").set_value("groups: [broken\n").run()
+    app.button(key="lexicons.apply.MARKET").click().run()
+    assert app.error[0].value.startswith("Not applied — market.yaml, line 2: not valid YAML")
+    app.button(key="lexicons.restore.SECURITY").click().run()
+    effect = table_with(app, "SECURITY now").set_index("id")
+    assert effect.loc["003", "SECURITY now"] == effect.loc["003", "SECURITY packaged"]
+
+
+def test_method_page_explains_the_numbers(app: AppTest) -> None:
+    open_page(app, "method")
+    text = app.markdown[-1].value
+    for phrase in ("Share", "Per 1,000 words", "HISTORY", "log-odds", "cannot"):
+        assert phrase in text
