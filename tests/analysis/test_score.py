@@ -1,14 +1,19 @@
 from __future__ import annotations
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import analysis
 
 from analysis.cache import ResultCache
 from analysis.ingest import from_text
 from analysis.score import Settings, dominant_frame, score_document, score_documents
 from analysis.types import FRAMES, FrameSummary
 
+ROOT = Path(__file__).resolve().parents[2]
 TEXT = (
     "Xi Jinping's chip drive is a new Great Leap Forward. "
     "US sanctions and export controls threaten Beijing's self-reliance in semiconductors. "
@@ -18,9 +23,11 @@ TEXT = (
 
 
 def test_analysis_does_not_import_streamlit() -> None:
-    import analysis.cli  # noqa: F401  (imports every module of the layer)
-
-    assert "streamlit" not in sys.modules
+    """In a fresh interpreter: other tests in this process import streamlit themselves."""
+    modules = [f"analysis.{p.stem}" for p in Path(analysis.__file__).parent.glob("*.py") if p.stem != "__main__"]
+    code = f"import sys; import {', '.join(modules)}; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
 
 
 def test_score_document_fields_and_offsets() -> None:
