@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis score|compare|keywords ...`.
+"""Command line: `python -m analysis score|compare|keywords|evaluate ...`.
 
 The library raises its own errors; this module turns them into one-line messages and
 exit codes, and owns everything printed.
@@ -20,6 +20,8 @@ from tqdm import tqdm
 from analysis.cache import ResultCache
 from analysis.compare import Comparison, compare as compare_groups
 from analysis.errors import FrameLensError
+from analysis.evaluate import Evaluation, read_gold
+from analysis.evaluate import evaluate as run_evaluation
 from analysis.ingest import read_paths
 from analysis.score import Settings, score_documents
 from analysis.serialize import article_rows, to_document
@@ -188,3 +190,46 @@ def keywords(paths: tuple[str, ...], top: int, out: Path | None, no_cache: bool)
     ]
     _emit(pd.DataFrame(rows, columns=["id", "rank", "phrase", "score"]).to_string(index=False), out)
     _finish(rejected)
+
+
+@main.command()
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="Gold CSV: article_id,start,end,text,labels (see tests/data/GOLD.md).")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@_shared_options
+def evaluate(gold_path: str, paths: tuple[str, ...], fmt: str, out: Path | None, no_cache: bool) -> None:
+    """Measure FrameLens's sentence labels against human coding.
+
+    Prints per-frame precision, recall, F1 and Cohen's kappa, and a confusion table.
+    Sentences are matched by character overlap, so small segmentation differences
+    do not count as errors.
+
+    Example: python -m analysis evaluate --gold tests/data/gold_seeds.csv seeds/
+    """
+    gold = read_gold(gold_path)
+    results, rejected = _score(paths, use_cache=not no_cache)
+    report = run_evaluation(gold, results)
+    if fmt == "json":
+        _emit(json.dumps(asdict(report), ensure_ascii=False, indent=2), out)
+    else:
+        _emit(_evaluation_text(report), out)
+    _finish(rejected)
+
+
+def _evaluation_text(report: Evaluation) -> str:
+    """Scores and confusion counts as terminal tables."""
+    scores = pd.DataFrame(
+        [{"frame": s.frame, "precision": s.precision, "recall": s.recall, "F1": s.f1, "kappa": s.kappa,
+          "support": s.support, "TP": s.tp, "FP": s.fp, "FN": s.fn} for s in report.scores.values()]
+    ).round(3)
+    confusion = pd.DataFrame(report.confusion).T.fillna(0).astype(int)
+    lines = [
+        f"{report.matched} gold sentences compared; {len(report.unmatched)} could not be matched.",
+        "",
+        scores.to_string(index=False),
+        "",
+        "Confusion (rows: gold label, columns: predicted label)",
+        confusion.to_string(),
+    ]
+    return "\n".join(lines)

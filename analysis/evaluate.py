@@ -34,6 +34,7 @@ both are constant and differ.
 from __future__ import annotations
 
 import csv
+import io
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -130,16 +131,35 @@ def read_gold(path: str | Path) -> tuple[GoldSentence, ...]:
     """Read a gold CSV, naming the file and row of anything that cannot be used."""
     path = Path(path)
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            header = reader.fieldnames or ()
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
         raise InputError(str(path), f"cannot read gold file: {exc}") from exc
+    return parse_gold(text, source=str(path))
+
+
+def parse_gold(text: str, *, source: str) -> tuple[GoldSentence, ...]:
+    """Parse gold CSV text (an uploaded file, say); `source` names it in errors."""
+    try:
+        reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
+        header = reader.fieldnames or ()
+        rows = list(reader)
+    except csv.Error as exc:
+        raise InputError(source, f"cannot read gold file: {exc}") from exc
     missing = [c for c in COLUMNS if c not in header]
     if missing:
-        raise InputError(str(path), f"missing column(s) {', '.join(missing)}; expected header {','.join(COLUMNS)}")
-    return tuple(_parse_row(row, f"{path}, row {number}") for number, row in enumerate(rows, start=2))
+        raise InputError(source, f"missing column(s) {', '.join(missing)}; expected header {','.join(COLUMNS)}")
+    return tuple(_parse_row(row, f"{source}, row {number}") for number, row in enumerate(rows, start=2))
+
+
+def write_gold(sentences: Iterable[GoldSentence]) -> str:
+    """Gold CSV text for these sentences: the format `read_gold` reads."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for s in sentences:
+        writer.writerow([s.article_id, "" if s.start is None else s.start, "" if s.end is None else s.end,
+                         s.text, ";".join(s.labels)])
+    return buffer.getvalue()
 
 
 def _parse_row(row: Mapping[str, str | None], where: str) -> GoldSentence:
@@ -299,3 +319,11 @@ def _keyed(coding: Sequence[GoldSentence]) -> dict[tuple[str, str, int], tuple[F
         keyed[(*key, seen[key])] = s.labels
         seen[key] += 1
     return keyed
+
+
+def as_coding(result: ArticleResult) -> tuple[GoldSentence, ...]:
+    """FrameLens's own labels of an article in gold form, to set beside a person's coding."""
+    return tuple(
+        GoldSentence(result.id, s.start, s.end, s.text, tuple(f for f in FRAMES if f in s.frames))
+        for s in result.sentences
+    )

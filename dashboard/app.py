@@ -30,6 +30,7 @@ page = st.navigation(
         st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
         st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
         st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
+        st.Page(VIEWS / "code.py", title="Code it yourself", icon=":material/checklist:", url_path="code"),
         st.Page(VIEWS / "lexicons.py", title="Lexicons", icon=":material/edit_note:", url_path="lexicons"),
         st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
     ]

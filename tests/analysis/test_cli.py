@@ -90,9 +90,34 @@ def test_keywords(runner: CliRunner, articles: Path) -> None:
     assert 1 < len(lines) <= 4
 
 
-@pytest.mark.parametrize("command", ["score", "compare", "keywords"])
+@pytest.mark.parametrize("command", ["score", "compare", "keywords", "evaluate"])
 def test_every_command_has_help_with_example_and_is_in_readme(runner: CliRunner, command: str) -> None:
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
     assert "Example: python -m analysis " + command in result.stdout
     assert f"python -m analysis {command}" in README.read_text(encoding="utf-8")
+
+
+def test_evaluate_against_gold(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.csv"
+    gold.write_text(
+        "article_id,start,end,text,labels\n"
+        'a,,,"US sanctions and export controls target Chinese chipmakers.",SECURITY\n'
+        'b,,,"Xi\'s chip drive is a new Great Leap Forward, critics say.",MARKET\n',
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["evaluate", "--gold", str(gold), str(articles), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    scores = json.loads(result.stdout)["scores"]
+    assert scores["SECURITY"]["f1"] == 1.0
+    assert scores["MARKET"]["recall"] == 0.0 and scores["ANALOGY"]["fp"] == 1
+
+
+def test_evaluate_bad_gold_is_one_line(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.csv"
+    gold.write_text("id,text\n1,x\n", encoding="utf-8")
+    result = runner.invoke(main, ["evaluate", "--gold", str(gold), str(articles)])
+    assert result.exit_code == 1
+    assert result.stderr.strip() == (
+        f"Error: {gold}: missing column(s) article_id, start, end, labels; expected header article_id,start,end,text,labels"
+    )

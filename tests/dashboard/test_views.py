@@ -154,3 +154,17 @@ def test_method_page_explains_the_numbers(app: AppTest) -> None:
     text = app.markdown[-1].value
     for phrase in ("Share", "Per 1,000 words", "HISTORY", "log-odds", "cannot"):
         assert phrase in text
+
+
+def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest) -> None:
+    open_page(app, "code")
+    app.selectbox(key="code.article").set_value("004").run()
+    assert len(app.get("pills")) == 43
+    app.get("pills")[0].set_value(["ANALOGY"])
+    submit = [b for b in app.get("button") if getattr(b, "label", "") == "Check my coding"][0]
+    submit.click().run()
+    scores = table_with(app, "kappa").set_index("frame")
+    assert scores.loc["ANALOGY", "you only"] == 1 and scores.loc["ANALOGY", "FrameLens only"] == 0
+    assert scores.loc["HISTORY", "FrameLens only"] == 25
+    differ = table_with(app, "FrameLens")
+    assert differ.iloc[0]["sentence"] == 1 and differ.iloc[0]["you"] == "ANALOGY"
