@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis score|compare|keywords|evaluate ...`.
+"""Command line: `python -m analysis score|compare|keywords|evaluate|export ...`.
 
 The library raises its own errors; this module turns them into one-line messages and
 exit codes, and owns everything printed.
@@ -22,6 +22,7 @@ from analysis.compare import Comparison, compare as compare_groups
 from analysis.errors import FrameLensError
 from analysis.evaluate import Evaluation, read_gold
 from analysis.evaluate import evaluate as run_evaluation
+from analysis.export import FORMATS
 from analysis.ingest import read_paths
 from analysis.score import Settings, score_documents
 from analysis.serialize import article_rows, to_document
@@ -233,3 +234,40 @@ def _evaluation_text(report: Evaluation) -> str:
         confusion.to_string(),
     ]
     return "\n".join(lines)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write the files into (created if missing).")
+@click.option("--formats", default="png,svg,html,csv,pptx", show_default=True,
+              help="Comma-separated: png, svg, html, csv, pptx.")
+@click.option("--no-cache", is_flag=True, help="Score from scratch; do not read or write the result cache.")
+def export(paths: tuple[str, ...], out_dir: Path, formats: str, no_cache: bool) -> None:
+    """Export the dashboard's charts, their data, the evidence and a report.
+
+    Writes the Overview charts (and, for 2 to 4 articles, the Compare charts) in each
+    format, evidence.csv, an offline report.html, and slides.pptx when asked.
+
+    Example: python -m analysis export seeds/000_ad6036584162476c.txt seeds/002_34f9efbbc7bac1e7.txt --out exports/
+    """
+    chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
+    unknown = sorted(set(chosen) - {*FORMATS, "pptx"})
+    if unknown:
+        raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; valid: png, svg, html, csv, pptx",
+                                 param_hint="--formats")
+    from dashboard import figures  # the dashboard's own chart assembly, so exports match the app
+    from dashboard.report import bundle_files, slide_deck
+
+    results, rejected = _score(paths, use_cache=not no_cache)
+    charts = figures.overview(results) + (figures.compare_view(results) if 2 <= len(results) <= 4 else [])
+    files, skipped = bundle_files(charts, results, title="FrameLens export", formats=[f for f in chosen if f != "pptx"])
+    if "pptx" in chosen:
+        files["slides.pptx"] = slide_deck(charts, results, title="FrameLens export")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for name, data in files.items():
+        (out_dir / name).write_bytes(data)
+    for problem in skipped:
+        click.echo(f"note: {problem}", err=True)
+    click.echo(f"wrote {len(files)} files to {out_dir}", err=True)
+    _finish(rejected)

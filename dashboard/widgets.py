@@ -1,12 +1,16 @@
-"""Drawing helpers every page shares: charts, empty states, the chart style in force."""
+"""Drawing helpers every page shares: charts with their downloads, empty states, style."""
 
 from __future__ import annotations
 
-import pandas as pd
-import plotly.graph_objects as go
+from collections.abc import Sequence
+
 import streamlit as st
 
+from analysis.export import FORMATS, Chart, ExportUnavailable, chart_file, static_export_problem
+from analysis.types import ArticleResult
 from dashboard.theme import CLASSROOM, SCREEN, ChartStyle
+
+MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv"}
 
 
 def style() -> ChartStyle:
@@ -14,14 +18,53 @@ def style() -> ChartStyle:
     return CLASSROOM if st.session_state.get("view.present") else SCREEN
 
 
-def show_chart(fig: go.Figure, data: pd.DataFrame, *, name: str) -> None:
-    """Draw one chart; `name` says what it shows and keys the widget ("frame-profile_000-vs-002").
+def _deferred(chart: Chart, fmt: str):
+    """Bytes made only when the button is clicked (static images take a second or two)."""
+    def make() -> bytes:
+        try:
+            return chart_file(chart, fmt)
+        except ExportUnavailable as error:
+            return str(error).encode("utf-8")
+    return make
 
-    `data` is exactly what the chart plots, kept beside it for the data view.
-    """
-    st.plotly_chart(fig, theme=None, key=f"chart.{name}", config={"displaylogo": False})
+
+def show_chart(chart: Chart) -> None:
+    """Draw a chart with PNG, SVG, HTML and CSV downloads named after what it shows."""
+    st.plotly_chart(chart.figure, theme=None, key=f"chart.{chart.name}", config={"displaylogo": False})
+    problem = static_export_problem()
+    columns = st.columns(len(FORMATS))
+    for column, fmt in zip(columns, FORMATS):
+        disabled = fmt in ("png", "svg") and problem is not None
+        column.download_button(
+            fmt.upper(), _deferred(chart, fmt), file_name=f"{chart.name}.{fmt}", mime=MIME[fmt],
+            key=f"download.{chart.name}.{fmt}", disabled=disabled, on_click="ignore",
+            help=problem if disabled else f"Download this chart as {fmt.upper()}",
+        )
+    if problem:
+        st.caption(problem)
     with st.expander("Data behind this chart"):
-        st.dataframe(data, hide_index=True, key=f"data.{name}")
+        st.dataframe(chart.data, hide_index=True, key=f"data.{chart.name}")
+
+
+def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, title: str, slides: bool = False) -> None:
+    """One zip of the view: every chart and its CSV, the evidence, and an offline HTML report."""
+    from dashboard.report import bundle, slide_deck
+
+    st.divider()
+    left, right = st.columns(2)
+    left.download_button(
+        "Download everything (zip)", lambda: bundle(charts, results, title=title),
+        file_name=f"{charts[0].name.split('_', 1)[-1] if charts else 'view'}_framelens.zip",
+        mime="application/zip", key="download.all", on_click="ignore", type="primary",
+        help="All charts (PNG, SVG, HTML, CSV), the per-sentence evidence as CSV, and a report that opens offline.",
+    )
+    if slides:
+        right.download_button(
+            "Slide deck (PPTX)", lambda: slide_deck(charts, results, title=title),
+            file_name=f"{charts[0].name}_slides.pptx" if charts else "slides.pptx",
+            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+            key="download.slides", on_click="ignore",
+        )
 
 
 def empty_state(message: str) -> None:

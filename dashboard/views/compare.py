@@ -3,9 +3,8 @@
 import streamlit as st
 
 from analysis import select, tables
-from analysis.compare import compare
-from dashboard import charts, data, state
-from dashboard.widgets import NO_ARTICLES, NO_MATCH, empty_state, show_chart, style
+from dashboard import data, figures, state
+from dashboard.widgets import NO_ARTICLES, NO_MATCH, download_all, empty_state, show_chart, style
 
 st.title("Compare")
 results = data.scored_corpus()
@@ -29,30 +28,25 @@ if len(chosen) < 2:
 
 picked = [by_id[i] for i in chosen]
 chart_style = style()
-slug = "-vs-".join(chosen)
-profile = tables.frame_profile(picked)
-show_chart(charts.frame_bars(profile, style=chart_style, title="Frame profile (shared 0–1 scale)"), profile,
-           name=f"frame-profile_{slug}")
-
-comparisons = {r.id: compare([r], [o for o in picked if o is not r]) for r in picked}
+profile = figures.compare_profile(picked, style=chart_style)
+show_chart(profile)
+found = figures.comparisons(picked)
+drawn = [profile]
 columns = [st.container() for _ in picked] if chart_style.present else st.columns(len(picked))
 for column, result in zip(columns, picked):
     with column:
         st.subheader(tables.label(result, width=50))
         st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
         st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
-        shared = comparisons[result.id].keywords.shared
-        words = tables.keywords(result, shared=shared).head(10)
+        words = tables.keywords(result, shared=found[result.id].keywords.shared).head(10)
         st.markdown("**Top keywords** (✓ = shared with another chosen article)")
         st.dataframe(words[["rank", "phrase", "shared"]], hide_index=True, key=f"compare.keywords.{result.id}",
                      column_config={"shared": st.column_config.CheckboxColumn("shared")})
-        flow = tables.flow(result)
-        show_chart(charts.frame_flow(flow, style=chart_style, title=f"Where frames appear: {result.id}"), flow,
-                   name=f"frame-flow_{result.id}")
-        terms = tables.distinctive(comparisons[result.id])
-        others = "rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
-        if terms.empty:
+        article_charts = figures.article_charts(result, picked, found[result.id], style=chart_style)
+        for chart in article_charts:
+            show_chart(chart)
+        if len(article_charts) == 1:
             st.caption("Too little text for distinctive terms.")
-        else:
-            show_chart(charts.distinctive_bars(terms, names=(result.id, others), style=chart_style), terms,
-                       name=f"distinctive-terms_{result.id}-vs-{others}")
+        drawn += article_charts
+
+download_all(drawn, picked, title=f"FrameLens comparison: {', '.join(chosen)}", slides=True)

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from analysis import select, tables
-from dashboard import charts, data, state
-from dashboard.widgets import NO_ARTICLES, NO_MATCH, empty_state, show_chart, style
+from dashboard import data, figures, state
+from dashboard.widgets import NO_ARTICLES, NO_MATCH, download_all, empty_state, show_chart, style
 
 st.title("Overview")
 results = data.scored_corpus()
@@ -18,15 +18,14 @@ if not shown:
 
 st.caption(f"{len(shown)} of {len(results)} articles match the filters. Share = fraction of an article's "
            "sentences that carry the frame (see Method).")
-profile = tables.frame_profile(shown)
 chart_style = style()
+heatmap, bars, tone = figures.overview(shown, style=chart_style)
 left, right = (st.container(), st.container()) if chart_style.present else st.columns(2)
 with left:
-    show_chart(charts.frame_heatmap(profile, style=chart_style), profile, name="frame-heatmap_overview")
+    show_chart(heatmap)
 with right:
-    show_chart(charts.frame_bars(profile, style=chart_style), profile, name="frame-bars_overview")
-tone = tables.tone(shown)
-show_chart(charts.tone_scatter(tone, style=chart_style), tone, name="tone_overview")
+    show_chart(bars)
+show_chart(tone)
 
 st.subheader("Articles")
 table = tables.overview(shown)
@@ -43,3 +42,5 @@ choice = st.selectbox("Article to read", ids, index=default, key="overview.artic
 if st.button("Open in Reader", key="overview.open", type="primary"):
     st.session_state["view.article"] = choice
     st.switch_page("views/reader.py")
+
+download_all([heatmap, bars, tone], shown, title="FrameLens overview")

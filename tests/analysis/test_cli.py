@@ -90,7 +90,7 @@ def test_keywords(runner: CliRunner, articles: Path) -> None:
     assert 1 < len(lines) <= 4
 
 
-@pytest.mark.parametrize("command", ["score", "compare", "keywords", "evaluate"])
+@pytest.mark.parametrize("command", ["score", "compare", "keywords", "evaluate", "export"])
 def test_every_command_has_help_with_example_and_is_in_readme(runner: CliRunner, command: str) -> None:
     result = runner.invoke(main, [command, "--help"])
     assert result.exit_code == 0
@@ -121,3 +121,19 @@ def test_evaluate_bad_gold_is_one_line(runner: CliRunner, articles: Path, tmp_pa
     assert result.stderr.strip() == (
         f"Error: {gold}: missing column(s) article_id, start, end, labels; expected header article_id,start,end,text,labels"
     )
+
+
+def test_export_writes_named_files(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    out = tmp_path / "exports"
+    result = runner.invoke(main, ["export", str(articles), "--out", str(out), "--formats", "html,csv"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in out.iterdir())
+    assert "frame-profile_a-vs-b.csv" in names and "frame-heatmap_overview.html" in names
+    assert "report.html" in names and "evidence.csv" in names
+    assert not any(n.endswith((".png", ".pptx")) for n in names)
+
+
+def test_export_rejects_unknown_format(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["export", str(articles), "--out", str(tmp_path), "--formats", "png,gif"])
+    assert result.exit_code == 2
+    assert "unknown format(s) gif; valid: png, svg, html, csv, pptx" in result.stderr

@@ -1,0 +1,106 @@
+"""Chart and report exports: PNG, SVG, standalone HTML, CSV, zip bundles and slides.
+
+Static images come from Plotly's kaleido, which drives a Chromium; where none is
+installed, `static_export_problem()` says so in one line and every other format works.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from analysis.errors import FrameLensError
+
+Format = Literal["png", "svg", "html", "csv"]
+FORMATS: tuple[Format, ...] = ("png", "svg", "html", "csv")
+#: Pixel size of exported images before `SCALE`; SCALE 2 makes them sharp on a projector.
+WIDTH, HEIGHT, SCALE = 1200, 700, 2
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportUnavailable(FrameLensError):
+    """A static image was asked for where no Chromium is installed."""
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One chart of a view: a file-name-ready name, a title, the figure and its data."""
+
+    name: str
+    title: str
+    figure: go.Figure
+    data: pd.DataFrame
+
+
+@lru_cache(maxsize=1)
+def static_export_problem() -> str | None:
+    """Why PNG/SVG export cannot work here, in one line, or None when it can."""
+    if os.environ.get("BROWSER_PATH") or any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
+        return None
+    return "PNG and SVG export needs Chromium, which is not installed (apt-get install chromium); HTML and CSV still work."
+
+
+def safe_csv(data: pd.DataFrame) -> bytes:
+    """CSV with spreadsheet formulas neutralised: a cell starting with = + - @ gets a leading '."""
+    def neutral(value: object) -> object:
+        if isinstance(value, str) and value.startswith(_FORMULA_START):
+            return "'" + value
+        return value
+
+    return data.map(neutral).to_csv(index=False).encode("utf-8")
+
+
+def image(figure: go.Figure, fmt: Literal["png", "svg"]) -> bytes:
+    """A static image of the figure at WIDTH × HEIGHT (PNG scaled by SCALE)."""
+    problem = static_export_problem()
+    if problem:
+        raise ExportUnavailable(problem)
+    try:
+        return figure.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=SCALE if fmt == "png" else 1)
+    except Exception as error:  # kaleido reports a missing or broken browser in several exception types
+        raise ExportUnavailable(f"static export failed: {error}".splitlines()[0]) from None
+
+
+def standalone_html(figure: go.Figure) -> bytes:
+    """An interactive page that works offline: plotly.js is embedded, no CDN."""
+    return figure.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
+
+
+def chart_file(chart: Chart, fmt: Format) -> bytes:
+    """One chart in one format."""
+    if fmt == "csv":
+        return safe_csv(chart.data)
+    if fmt == "html":
+        return standalone_html(chart.figure)
+    return image(chart.figure, fmt)
+
+
+def chart_files(charts: Sequence[Chart], formats: Sequence[Format]) -> tuple[dict[str, bytes], list[str]]:
+    """File name → bytes for every chart and format, and the formats that had to be skipped."""
+    files: dict[str, bytes] = {}
+    skipped: list[str] = []
+    for chart in charts:
+        for fmt in formats:
+            if fmt in ("png", "svg") and static_export_problem():
+                if static_export_problem() not in skipped:
+                    skipped.append(static_export_problem())
+                continue
+            files[f"{chart.name}.{fmt}"] = chart_file(chart, fmt)
+    return files, skipped
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    return buffer.getvalue()

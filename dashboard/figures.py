@@ -1,0 +1,57 @@
+"""The charts of each view, assembled once for the pages and for every export."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from analysis import tables
+from analysis.compare import Comparison, compare
+from analysis.export import Chart
+from analysis.types import ArticleResult
+from dashboard import charts
+from dashboard.theme import SCREEN, ChartStyle
+
+
+def overview(results: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) -> list[Chart]:
+    """Heat map, grouped bars and tone of every article shown."""
+    profile = tables.frame_profile(results)
+    tone = tables.tone(results)
+    return [
+        Chart("frame-heatmap_overview", "Frame profile (heat map)", charts.frame_heatmap(profile, style=style), profile),
+        Chart("frame-bars_overview", "Frame shares by article", charts.frame_bars(profile, style=style), profile),
+        Chart("tone_overview", "Tone", charts.tone_scatter(tone, style=style), tone),
+    ]
+
+
+def comparisons(picked: Sequence[ArticleResult]) -> dict[str, Comparison]:
+    """Each chosen article against the others (one-to-one when two are chosen)."""
+    return {r.id: compare([r], [o for o in picked if o is not r]) for r in picked}
+
+
+def compare_profile(picked: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) -> Chart:
+    """Frame profiles of the chosen articles on one 0–1 scale."""
+    profile = tables.frame_profile(picked)
+    fig = charts.frame_bars(profile, style=style, title="Frame profile (shared 0–1 scale)")
+    return Chart(f"frame-profile_{'-vs-'.join(r.id for r in picked)}", "Frame profile", fig, profile)
+
+
+def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], comparison: Comparison,
+                   *, style: ChartStyle = SCREEN) -> list[Chart]:
+    """Frame flow and distinctive words of one article in a comparison."""
+    flow = tables.flow(result)
+    out = [Chart(f"frame-flow_{result.id}", f"Where frames appear: {result.id}",
+                 charts.frame_flow(flow, style=style, title=f"Where frames appear: {result.id}"), flow)]
+    terms = tables.distinctive(comparison)
+    if not terms.empty:
+        others = "rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
+        out.append(Chart(f"distinctive-terms_{result.id}-vs-{others}", f"Distinctive words: {result.id} vs {others}",
+                         charts.distinctive_bars(terms, names=(result.id, others), style=style), terms))
+    return out
+
+
+def compare_view(picked: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) -> list[Chart]:
+    """Every chart of the Compare page for these articles."""
+    found = comparisons(picked)
+    return [compare_profile(picked, style=style)] + [
+        chart for r in picked for chart in article_charts(r, picked, found[r.id], style=style)
+    ]

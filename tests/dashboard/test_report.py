@@ -1,0 +1,75 @@
+"""The downloadable report, bundle and slides: real content, checked."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from analysis import export
+from dashboard import figures
+from dashboard.report import bundle, report_html, slide_deck
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def view(seed_results):
+    results = [seed_results["000"], seed_results["004"]]
+    return figures.overview(results) + figures.compare_view(results), results
+
+
+def test_report_has_titles_findings_examples_and_method(view) -> None:
+    charts, results = view
+    page = report_html(charts, results, title="Test report")
+    assert "The Great Leap Forward (China, 1958-1960)" in page
+    assert "The dominant frame is" in page
+    assert 'class="fl-cue fl-ANALOGY"' in page and "How often it agrees with people" in page
+    assert page.count("plotly-graph-div") == len(charts)
+    assert re.search(r"<script[^>]*src=[\"']https?:", page) is None
+
+
+def test_bundle_without_chromium_holds_html_csv_and_a_note(view, monkeypatch: pytest.MonkeyPatch) -> None:
+    charts, results = view
+    monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
+    names = zipfile.ZipFile(io.BytesIO(bundle(charts, results, title="t"))).namelist()
+    assert "report.html" in names and "evidence.csv" in names and "README.txt" in names
+    assert "frame-profile_000-vs-004.csv" in names and "frame-profile_000-vs-004.html" in names
+    assert not any(n.endswith(".png") for n in names)
+
+
+@pytest.mark.skipif(export.static_export_problem() is not None, reason="no Chromium for kaleido")
+def test_slide_deck_has_a_title_and_one_slide_per_chart(view) -> None:
+    charts, results = view
+    deck = Presentation(io.BytesIO(slide_deck(charts[:2], results, title="Comparison 000 vs 004")))
+    slides = list(deck.slides)
+    assert len(slides) == 3
+    assert slides[0].shapes.title.text == "Comparison 000 vs 004"
+    assert [s.shapes.title.text for s in slides[1:]] == [c.title for c in charts[:2]]
+    assert any(shape.shape_type == 13 for shape in slides[1].shapes)  # a picture
+    assert "share" in slides[1].notes_slide.notes_text_frame.text
+
+
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
+def test_report_opens_offline_in_chromium(view, tmp_path: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    charts, results = view
+    path = tmp_path / "report.html"
+    path.write_text(report_html(charts, results, title="Offline report"), encoding="utf-8")
+    requested: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking", "--disable-component-update", "--no-first-run"])
+        page = browser.new_page()
+        page.on("request", lambda r: requested.append(r.url))
+        page.goto(path.as_uri())
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
+        assert page.locator(".js-plotly-plot").count() == len(charts)
+        assert "Offline report" in page.title()
+        browser.close()
+    assert [u for u in requested if not u.startswith(("file:", "data:", "about:"))] == []
