@@ -119,25 +119,42 @@ def with_metadata(result: ArticleResult, doc: Document) -> ArticleResult:
     )
 
 
+def resolve(
+    doc: Document, *, lexicons: Lexicons, settings: Settings, cache: ResultCache | None
+) -> ArticleResult:
+    """The cached result of `doc` when there is a sound one, else a fresh score (then cached)."""
+    key = ResultCache.key(doc.text, lexicons.fingerprint, settings.key())
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return with_metadata(cached, doc)
+    result = score_document(doc, lexicons=lexicons, settings=settings)
+    if cache:
+        cache.put(key, result)
+    return result
+
+
 def score_documents(
     docs: Iterable[Document],
     *,
     lexicons: Lexicons | None = None,
     settings: Settings = Settings(),
     cache: ResultCache | None = None,
-    progress: Callable[[Document], None] | None = None,
+    progress: Callable[[ArticleResult], None] | None = None,
+    jobs: int = 1,
 ) -> Iterator[ArticleResult]:
-    """Score documents one by one, reusing cached results keyed by text, lexicons and settings."""
+    """Score documents, streaming results in input order; `jobs` > 1 uses that many processes.
+
+    Results are the same whatever `jobs` is; the cache (keyed by text, lexicons and
+    settings) is shared by the processes.
+    """
     lexicons = lexicons or load_lexicons()
-    for doc in docs:
-        key = ResultCache.key(doc.text, lexicons.fingerprint, settings.key())
-        cached = cache.get(key) if cache else None
-        if cached is None:
-            result = score_document(doc, lexicons=lexicons, settings=settings)
-            if cache:
-                cache.put(key, result)
-        else:
-            result = with_metadata(cached, doc)
+    if jobs > 1:
+        from analysis.parallel import map_ordered
+
+        results = map_ordered(docs, lexicons=lexicons, settings=settings, cache=cache, jobs=jobs)
+    else:
+        results = (resolve(doc, lexicons=lexicons, settings=settings, cache=cache) for doc in docs)
+    for result in results:
         if progress:
-            progress(doc)
+            progress(result)
         yield result

@@ -32,11 +32,12 @@ def show_chart(chart: Chart) -> None:
     """Draw a chart with PNG, SVG, HTML and CSV downloads named after what it shows."""
     st.plotly_chart(chart.figure, theme=None, key=f"chart.{chart.name}", config={"displaylogo": False})
     problem = static_export_problem()
-    columns = st.columns(len(FORMATS))
+    columns = st.columns([1] * len(FORMATS) + [8 - len(FORMATS)])
     for column, fmt in zip(columns, FORMATS):
         disabled = fmt in ("png", "svg") and problem is not None
         column.download_button(
             fmt.upper(), _deferred(chart, fmt), file_name=f"{chart.name}.{fmt}", mime=MIME[fmt],
+            icon=":material/download:",
             key=f"download.{chart.name}.{fmt}", disabled=disabled, on_click="ignore",
             help=problem if disabled else f"Download this chart as {fmt.upper()}",
         )

@@ -103,5 +103,15 @@ def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -
 def test_progress_is_called_per_document() -> None:
     seen = []
     docs = [from_text(TEXT, doc_id="a"), from_text("Another text about football.", doc_id="b")]
-    list(score_documents(docs, progress=lambda d: seen.append(d.id)))
+    list(score_documents(docs, progress=lambda r: seen.append(r.id)))
     assert seen == ["a", "b"]
+
+
+def test_parallel_scoring_matches_sequential_and_keeps_order(tmp_path) -> None:
+    docs = [from_text(f"{TEXT} Variation {i}.", doc_id=f"d{i}") for i in range(12)]
+    sequential = list(score_documents(docs))
+    cache = ResultCache(tmp_path / "p.sqlite")
+    parallel = list(score_documents(docs, jobs=2, cache=cache))
+    assert parallel == sequential
+    again = list(score_documents(docs, jobs=2, cache=cache))
+    assert again == sequential

@@ -1,0 +1,81 @@
+"""Scoring throughput: FrameLens against a naive loop, in the same run.
+
+Builds a corpus of N articles from the seeds' sentences (deterministic), then times
+- baseline: a plain loop calling TextBlob sentiment and YAKE once per article;
+- FrameLens: full scoring (sentences, frames with evidence, tone per sentence,
+  keywords) on every core, cold cache;
+- FrameLens again on the same corpus, warm cache.
+Prints articles per second for each, the ratios, and peak memory.
+
+Run: .venv/bin/python bench/score.py [--n 1000] [--jobs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import yake  # noqa: E402
+from textblob import TextBlob  # noqa: E402
+
+from analysis.cache import ResultCache  # noqa: E402
+from analysis.ingest import load_seeds  # noqa: E402
+from analysis.parallel import default_jobs  # noqa: E402
+from analysis.score import score_documents  # noqa: E402
+from analysis.segment import sentences  # noqa: E402
+from analysis.types import Document  # noqa: E402
+
+
+def corpus(n: int, *, sentences_per_article: int = 30, seed: int = 7) -> list[Document]:
+    pool = [d.text[a:b] for d in load_seeds().documents for a, b in sentences(d.text)]
+    rng = random.Random(seed)
+    return [Document(id=f"b{i:05d}", source="bench", text=" ".join(rng.sample(pool, sentences_per_article)))
+            for i in range(n)]
+
+
+def rate(n: int, seconds: float) -> str:
+    return f"{n / seconds:8.1f} articles/s ({seconds:.1f} s)"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="FrameLens scoring benchmark")
+    parser.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1000)")
+    parser.add_argument("--jobs", type=int, default=default_jobs(), help="processes for FrameLens (default: all cores)")
+    args = parser.parse_args()
+    docs = corpus(args.n)
+
+    start = time.perf_counter()
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=20)
+    for doc in docs:
+        TextBlob(doc.text).sentiment
+        extractor.extract_keywords(doc.text)
+    baseline = time.perf_counter() - start
+
+    with tempfile.TemporaryDirectory() as folder:
+        cache = ResultCache(Path(folder) / "bench.sqlite")
+        start = time.perf_counter()
+        count = sum(1 for _ in score_documents(docs, cache=cache, jobs=args.jobs))
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        sum(1 for _ in score_documents(docs, cache=cache, jobs=1))
+        warm = time.perf_counter() - start
+    assert count == args.n
+
+    peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"corpus: {args.n} articles of 30 seed sentences; FrameLens jobs={args.jobs}")
+    print(f"baseline (TextBlob + YAKE loop): {rate(args.n, baseline)}")
+    print(f"FrameLens, cold cache:           {rate(args.n, cold)}   {baseline / cold:.2f}x baseline")
+    print(f"FrameLens, warm cache:           {rate(args.n, warm)}   {baseline / warm:.2f}x baseline")
+    print(f"peak memory: main process {peak_self:.0f} MiB, largest worker {peak_children:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main()
