@@ -48,7 +48,7 @@ def parse_params(params: Mapping[str, str], *, ids: Sequence[str], kinds: Sequen
     def listed(name: str, allowed: Sequence[str]) -> list[str] | None:
         if name not in params:
             return None
-        return [v for v in params[name].split(",") if v in allowed]
+        return list(dict.fromkeys(v for v in params[name].split(",") if v in allowed))
 
     if (frames := listed("frames", FRAMES)) is not None:
         values["filters.frames"] = frames

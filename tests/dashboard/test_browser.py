@@ -86,7 +86,8 @@ def _open(page, url: str, title: str) -> None:
 @pytest.mark.parametrize(
     ("path", "title", "charts"),
     [("/", "Overview", 3), ("/compare", "Compare", 5), ("/reader", "Reader", 0),
-     ("/corpus", "Corpus", 0), ("/lexicons", "Lexicons", 0), ("/method", "Method", 0)],
+     ("/corpus", "Corpus", 0), ("/code", "Code it yourself", 0), ("/lexicons", "Lexicons", 0),
+     ("/method", "Method", 0)],
 )
 def test_every_page_renders(server: str, page, path: str, title: str, charts: int) -> None:
     _open(page, server + path, title)
@@ -95,7 +96,7 @@ def test_every_page_renders(server: str, page, path: str, title: str, charts: in
     assert page.locator('[data-testid="stException"]').count() == 0
     assert page.locator(".js-plotly-plot").count() == charts
     SHOTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(SHOTS / f"{title.lower()}.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{path.strip('/') or 'overview'}.png"), full_page=True)
 
 
 def test_charts_show_frame_names_and_values(server: str, page) -> None:

@@ -168,3 +168,15 @@ def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest) -> No
     assert scores.loc["HISTORY", "FrameLens only"] == 25
     differ = table_with(app, "FrameLens")
     assert differ.iloc[0]["sentence"] == 1 and differ.iloc[0]["you"] == "ANALOGY"
+
+
+def test_code_it_yourself_loads_an_uploaded_gold_file(app: AppTest, seed_results) -> None:
+    open_page(app, "code")
+    app.selectbox(key="code.article").set_value("000").run()
+    second = seed_results["000"].sentences[1]
+    gold = f"article_id,start,end,text,labels\n000,{second.start},{second.end},,ANALOGY;MARKET\n"
+    app.get("file_uploader")[0].upload("labels.csv", gold.encode(), "text/csv").run()
+    app.button(key="code.use_upload").click().run()
+    assert "Loaded labels for 1 sentence(s) of 000." in app.success[0].value
+    assert app.session_state["code.000.1"] == ["ANALOGY", "MARKET"]
+    assert app.get("pills")[1].value == ["ANALOGY", "MARKET"]

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+from analysis.ingest import from_text
+from analysis.score import score_document
+from dashboard.highlight import article_html, legend_html, sentence_html
+
+TEXT = "Intro <b>line</b>\n\nHuawei was added to the entity list. The <script>x()</script> match ended."
+
+
+def test_cues_are_marked_and_text_escaped() -> None:
+    result = score_document(from_text(TEXT))
+    page = article_html(result)
+    assert '<mark class="fl-cue fl-SECURITY"' in page and ">entity list</mark>" in page
+    assert "&lt;script&gt;x()&lt;/script&gt;" in page and "<script>" not in page
+    assert "&lt;b&gt;line&lt;/b&gt;" in page and "<br><br>" in page
+    assert 'title="SECURITY: entity list (strong)"' in page
+
+
+def test_only_carrying_sentences_and_frame_choice() -> None:
+    result = score_document(from_text(TEXT))
+    only = article_html(result, frames=["SECURITY"], only_carrying=True)
+    assert only.count("<p>") == 1 and "#2" in only and "match ended" not in only
+    none = article_html(result, frames=["ANALOGY"], only_carrying=True)
+    assert "<p>" not in none
+
+
+def test_search_matches_are_outlined() -> None:
+    result = score_document(from_text(TEXT))
+    sentence = result.sentences[1]
+    assert 'class="fl-match"' in sentence_html(result.text, sentence, ["SECURITY"], match=True)
+
+
+def test_legend_lists_chosen_frames_in_order() -> None:
+    legend = legend_html(["MARKET", "ANALOGY"])
+    assert legend.index("ANALOGY") < legend.index("MARKET") and "SECURITY" not in legend
