@@ -1,8 +1,11 @@
-"""Key phrases with YAKE, wrapped once.
+"""Key phrases with YAKE, wrapped once, with two engines behind one adapter.
 
-YAKE reads only snake_case options (camelCase ones such as `dedupLim` vanish into its
-**kwargs) and returns NumPy floats; this adapter passes the right names, checks values
-first, and returns plain floats, deduplicated case-insensitively.
+- "yake": the `yake` package, the reference and the default. It reads only snake_case
+  options (camelCase ones such as `dedupLim` vanish into its **kwargs) and returns NumPy
+  floats; this adapter passes the right names and returns plain floats.
+- "yake-rust": the `yake-rust` bindings, about five times faster; their top phrases
+  differ from the reference on some texts (bench/keywords.py measures by how much).
+Phrases are deduplicated case-insensitively; a lower score is more relevant.
 """
 
 from __future__ import annotations
@@ -14,8 +17,16 @@ import yake
 
 from analysis.types import Keyword
 
-Engine = Literal["yake"]
-ENGINES: tuple[str, ...] = ("yake",)
+Engine = Literal["yake", "yake-rust"]
+ENGINES: tuple[str, ...] = ("yake", "yake-rust")
+
+
+@lru_cache(maxsize=16)
+def _rust_extractor(language: str, ngram_max: int, dedup_limit: float, window_size: int):
+    import yake_rust
+
+    return yake_rust.Yake(language=language, ngrams=ngram_max, deduplication_threshold=dedup_limit,
+                          window_size=window_size)
 
 
 @lru_cache(maxsize=16)
@@ -53,7 +64,10 @@ def extract(
     if not text.strip():
         return ()
     # Ask for extra candidates so that case-insensitive duplicates do not shorten the list.
-    raw = _extractor(language, ngram_max, dedup_limit, window_size, top * 2).extract_keywords(text)
+    if engine == "yake-rust":
+        raw = _rust_extractor(language, ngram_max, dedup_limit, window_size).get_n_best(text, n=top * 2)
+    else:
+        raw = _extractor(language, ngram_max, dedup_limit, window_size, top * 2).extract_keywords(text)
     seen: set[str] = set()
     phrases = []
     for phrase, score in sorted(raw, key=lambda item: (float(item[1]), item[0])):

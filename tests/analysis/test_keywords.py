@@ -43,7 +43,7 @@ def test_top_and_ngram_limits_hold() -> None:
         ({"ngram_max": 9}, "ngram_max=9: must be between 1 and 6"),
         ({"dedup_limit": 1.5}, r"dedup_limit=1.5: must be in \(0, 1\]"),
         ({"window_size": 0}, "window_size=0: must be between 1 and 5"),
-        ({"engine": "rake"}, "engine='rake': valid engines are yake"),
+        ({"engine": "rake"}, "engine='rake': valid engines are yake, yake-rust"),
     ],
 )
 def test_bad_options_are_named(options: dict, message: str) -> None:
@@ -57,3 +57,12 @@ def test_empty_text() -> None:
 
 def test_deterministic() -> None:
     assert extract(TEXT) == extract(TEXT)
+
+
+def test_rust_engine_behind_the_same_adapter() -> None:
+    fast = extract(TEXT, engine="yake-rust", top=10)
+    reference = extract(TEXT, top=10)
+    assert 0 < len(fast) <= 10 and all(type(k.score) is float for k in fast)
+    assert [k.score for k in fast] == sorted(k.score for k in fast)
+    overlap = {k.phrase.casefold() for k in fast} & {k.phrase.casefold() for k in reference}
+    assert len(overlap) >= 5
