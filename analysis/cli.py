@@ -34,8 +34,8 @@ from analysis.types import FRAMES, ArticleResult
 EXIT_PARTIAL = 3
 
 
-def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20, jobs: int = 1,
-           engine: str = "yake") -> tuple[list[ArticleResult], int]:
+def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = "yake",
+           cluster: str = "local", scheduler: str | None = None) -> tuple[list[ArticleResult], int]:
     """Read and score; report rejected inputs on stderr. Returns results and rejected count."""
     corpus = read_paths(paths)
     for rejected in corpus.rejected:
@@ -52,6 +52,8 @@ def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20, jobs: int = 
                 cache=cache,
                 progress=lambda _result: bar.update(1),
                 jobs=jobs,
+                engine=cluster,
+                scheduler=scheduler,
             )
         )
     return results, len(corpus.rejected)
@@ -136,16 +138,22 @@ def main() -> None:
               help="Processes that score in parallel; results are the same for any number.")
 @click.option("--keyword-engine", type=click.Choice(list(ENGINES)), default="yake", show_default=True,
               help="yake is the reference; yake-rust is about 5x faster and mostly agrees (README, Speed).")
+@click.option("--engine", "cluster", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: processes on this machine; dask: a Dask cluster (results are identical).")
+@click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
 @_shared_options
-def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine: str, out: Path | None,
-          no_cache: bool) -> None:
+def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine: str, cluster: str,
+          scheduler: str | None, out: Path | None, no_cache: bool) -> None:
     """Score articles for the ANALOGY, SECURITY and MARKET frames and the HISTORY label.
 
     PATHS are .txt, .md, .html, .csv, .jsonl files, folders or .zip archives.
 
     Example: python -m analysis score seeds/ --format table
     """
-    results, rejected = _score(paths, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine)
+    if scheduler and cluster != "dask":
+        raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
+    results, rejected = _score(paths, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine,
+                               cluster=cluster, scheduler=scheduler)
     if fmt == "json":
         _emit(json.dumps(to_document(results), ensure_ascii=False, indent=2), out)
     else:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import Literal
 
 from analysis import keywords, tone
 from analysis.cache import ResultCache
@@ -16,6 +17,7 @@ from analysis.lexicons import Lexicons, load_lexicons
 from analysis.segment import sentences, word_count
 from analysis.types import FRAMES, ArticleResult, Document, FrameHit, FrameSummary, SentenceResult
 
+Engine = Literal["local", "dask"]
 #: Frames that can be an article's dominant frame; HISTORY is a control label.
 DOMINANT_CANDIDATES = ("ANALOGY", "SECURITY", "MARKET")
 
@@ -141,14 +143,20 @@ def score_documents(
     cache: ResultCache | None = None,
     progress: Callable[[ArticleResult], None] | None = None,
     jobs: int = 1,
+    engine: Engine = "local",
+    scheduler: str | None = None,
 ) -> Iterator[ArticleResult]:
-    """Score documents, streaming results in input order; `jobs` > 1 uses that many processes.
+    """Score documents, streaming results in input order.
 
-    Results are the same whatever `jobs` is; the cache (keyed by text, lexicons and
-    settings) is shared by the processes.
+    The local engine uses `jobs` processes (sharing the result cache); the "dask" engine
+    runs on the cluster at `scheduler` (or a local one). Results are the same either way.
     """
     lexicons = lexicons or load_lexicons()
-    if jobs > 1:
+    if engine == "dask":
+        from analysis.cluster import map_dask
+
+        results = map_dask(docs, lexicons=lexicons, settings=settings, scheduler=scheduler)
+    elif jobs > 1:
         from analysis.parallel import map_ordered
 
         results = map_ordered(docs, lexicons=lexicons, settings=settings, cache=cache, jobs=jobs)
