@@ -68,6 +68,24 @@ def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, t
         )
 
 
+def filtered_corpus(*, need: int = 1) -> tuple[list[ArticleResult], list[ArticleResult]]:
+    """The corpus and the articles passing the sidebar filters; stops the page with advice
+    when fewer than `need` are left, instead of drawing empty charts."""
+    from analysis import select
+    from dashboard import data, state
+
+    results = data.scored_corpus()
+    shown = select.apply(results, state.filters())
+    if not results:
+        empty_state(NO_ARTICLES)
+        st.stop()
+    if len(shown) < need:
+        empty_state(NO_MATCH if not shown else
+                    f"Only {len(shown)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
+        st.stop()
+    return results, shown
+
+
 def empty_state(message: str) -> None:
     """Say what to do instead of drawing an empty chart."""
     st.info(message, icon=":material/lightbulb:")

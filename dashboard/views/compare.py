@@ -2,19 +2,12 @@
 
 import streamlit as st
 
-from analysis import select, tables
-from dashboard import data, figures, state
-from dashboard.widgets import NO_ARTICLES, NO_MATCH, download_all, empty_state, show_chart, style
+from analysis import tables
+from dashboard import figures
+from dashboard.widgets import download_all, empty_state, filtered_corpus, show_chart, style
 
 st.title("Compare")
-results = data.scored_corpus()
-shown = select.apply(results, state.filters())
-if not results:
-    empty_state(NO_ARTICLES)
-    st.stop()
-if len(shown) < 2:
-    empty_state(NO_MATCH if not shown else "Only one article matches the filters; comparing needs two. Widen the filters in the sidebar.")
-    st.stop()
+_, shown = filtered_corpus(need=2)
 
 by_id = {r.id: r for r in shown}
 kept = [i for i in st.session_state.get("compare.ids", st.session_state["view.ids"]) if i in by_id]

@@ -2,19 +2,12 @@
 
 import streamlit as st
 
-from analysis import select, tables
-from dashboard import data, figures, state
-from dashboard.widgets import NO_ARTICLES, NO_MATCH, download_all, empty_state, show_chart, style
+from analysis import tables
+from dashboard import figures
+from dashboard.widgets import download_all, filtered_corpus, show_chart, style
 
 st.title("Overview")
-results = data.scored_corpus()
-shown = select.apply(results, state.filters())
-if not results:
-    empty_state(NO_ARTICLES)
-    st.stop()
-if not shown:
-    empty_state(NO_MATCH)
-    st.stop()
+results, shown = filtered_corpus()
 
 st.caption(f"{len(shown)} of {len(results)} articles match the filters. Share = fraction of an article's "
            "sentences that carry the frame (see Method).")

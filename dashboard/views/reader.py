@@ -5,21 +5,14 @@ import streamlit as st
 
 from analysis import select, tables
 from analysis.types import FRAMES
-from dashboard import data, state
+from dashboard import state
 from dashboard.highlight import article_html, legend_html
 from dashboard.theme import READER_CSS
-from dashboard.widgets import NO_ARTICLES, NO_MATCH, empty_state
+from dashboard.widgets import empty_state, filtered_corpus
 
 st.title("Reader")
-results = data.scored_corpus()
+_, shown = filtered_corpus()
 filters = state.filters()
-shown = select.apply(results, filters)
-if not results:
-    empty_state(NO_ARTICLES)
-    st.stop()
-if not shown:
-    empty_state(NO_MATCH)
-    st.stop()
 
 by_id = {r.id: r for r in shown}
 if st.session_state.get("reader.article") not in by_id:

@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-import io
 import json
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from analysis import archive, ingest
 from analysis.errors import InputError
+from analysis.export import zip_bytes
 from analysis.ingest import from_text, load_seeds, read_bytes, read_paths
 
 ARTICLE = "US export controls hit Chinese chipmakers.\n\nBeijing vowed self-reliance."
@@ -21,12 +20,7 @@ HTML = b"""<html><head><title>Chip curbs bite</title><script>alert('x')</script>
 </article><footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>"""
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
-        for name, data in entries.items():
-            z.writestr(name, data)
-    return buffer.getvalue()
+_zip = zip_bytes
 
 
 @pytest.mark.parametrize(
