@@ -141,9 +141,11 @@ def main() -> None:
 @click.option("--engine", "cluster", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: processes on this machine; dask: a Dask cluster (results are identical).")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
+@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also save the scored corpus to this DuckDB file, to reopen it without rescoring.")
 @_shared_options
 def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine: str, cluster: str,
-          scheduler: str | None, out: Path | None, no_cache: bool) -> None:
+          scheduler: str | None, store: Path | None, out: Path | None, no_cache: bool) -> None:
     """Score articles for the ANALOGY, SECURITY and MARKET frames and the HISTORY label.
 
     PATHS are .txt, .md, .html, .csv, .jsonl files, folders or .zip archives.
@@ -154,6 +156,10 @@ def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine:
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
     results, rejected = _score(paths, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine,
                                cluster=cluster, scheduler=scheduler)
+    if store:
+        from analysis.store import save
+
+        click.echo(f"saved {save(results, store)} articles to {store}", err=True)
     if fmt == "json":
         _emit(json.dumps(to_document(results), ensure_ascii=False, indent=2), out)
     else:

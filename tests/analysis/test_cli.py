@@ -137,3 +137,13 @@ def test_export_rejects_unknown_format(runner: CliRunner, articles: Path, tmp_pa
     result = runner.invoke(main, ["export", str(articles), "--out", str(tmp_path), "--formats", "png,gif"])
     assert result.exit_code == 2
     assert "unknown format(s) gif; valid: png, svg, html, csv, pptx" in result.stderr
+
+
+def test_score_saves_a_store(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    from analysis import store
+
+    path = tmp_path / "corpus.duckdb"
+    result = runner.invoke(main, ["score", str(articles), "--format", "csv", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert f"saved 2 articles to {path}" in result.stderr
+    assert list(store.summary(path)["id"]) == ["a", "b"]
