@@ -22,12 +22,6 @@ FRAME_TINTS: dict[str, str] = {
     "MARKET": "#B8E8DA",
     "HISTORY": "#F2D5E6",
 }
-FRAME_NAMES: dict[str, str] = {
-    "ANALOGY": "Historical analogy",
-    "SECURITY": "Security / rivalry",
-    "MARKET": "Market critique",
-    "HISTORY": "History (control)",
-}
 INK = "#111111"
 
 
