@@ -4,30 +4,37 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analysis.errors import InputError
 from analysis.types import Rejected
 
-#: Most entries read from one archive.
+#: Most file entries read from one archive.
 MAX_ZIP_ENTRIES = 1000
-#: Most bytes read from one archive once uncompressed.
+#: Most bytes read from one archive once uncompressed (50 MiB), however its sizes are declared.
 MAX_ZIP_TOTAL_BYTES = 50 * 1024 * 1024
+#: What a damaged, encrypted or exotic entry raises when it is read.
+_ENTRY_ERRORS = (zipfile.BadZipFile, RuntimeError, OSError, NotImplementedError, EOFError, zlib.error)
 
 
 def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected]:
-    """(entry name, bytes) for each safe file entry; a Rejected for each unsafe one.
+    """(`name/entry`, bytes) for each safe file entry; a Rejected for each unsafe one.
 
-    Sizes are enforced while reading, not only from the declared sizes, which can lie.
+    Hidden entries and macOS resource forks are skipped. The size limit is enforced while
+    reading, not only from the declared sizes, which a zip bomb can fake; once it is
+    reached the rest of the archive is rejected, and the entries read so far are kept.
+    Raises InputError when the archive cannot be opened or has too many entries.
     """
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, OSError) as error:
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise InputError(name, f"not a readable zip archive ({error})") from None
     files = [info for info in archive.infolist() if not info.is_dir()]
     if len(files) > MAX_ZIP_ENTRIES:
         raise InputError(name, f"archive has {len(files):,} entries, over the {MAX_ZIP_ENTRIES:,}-entry limit")
+    too_big = Rejected(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
     budget = MAX_ZIP_TOTAL_BYTES
     for info in files:
         source = f"{name}/{info.filename}"
@@ -41,14 +48,16 @@ def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected
             yield Rejected(source, "nested archive, not expanded")
             continue
         if info.file_size > budget:
-            raise InputError(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
+            yield too_big
+            return
         try:
             with archive.open(info) as entry:
                 content = entry.read(budget + 1)
-        except (zipfile.BadZipFile, RuntimeError, OSError) as error:
+        except _ENTRY_ERRORS as error:
             yield Rejected(source, f"entry cannot be read ({error})")
             continue
         if len(content) > budget:
-            raise InputError(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
+            yield too_big
+            return
         budget -= len(content)
         yield source, content

@@ -3,7 +3,14 @@
 Distinctive terms use the weighted log-odds ratio with an informative Dirichlet prior
 (Monroe, Colaresi & Quinn 2008, "Fightin' Words"): the prior is the pooled word counts
 of both groups (or of `prior` texts), scaled to a total mass of `PRIOR_SIZE`, which
-shrinks rare words towards zero so that z-scores are not driven by one-off words.
+shrinks rare words towards zero so that z-scores are not driven by one-off words. A
+fixed mass, rather than the pooled counts themselves as in the paper, keeps the
+shrinkage the same whether two short articles or two large groups are compared. Words
+that a `prior` corpus lacks get a pseudo-count of one before scaling, so that every
+word has a positive prior and the prior masses still sum to `PRIOR_SIZE`.
+
+Every function checks its arguments first and raises ValueError for an empty side or
+an option out of range, like the other analysis functions that take options.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ from typing import Literal
 from analysis.types import FRAMES, ArticleResult
 
 PRIOR_SIZE = 1000.0
-_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+#: A run of letters, with inner apostrophes (straight or curly) as in "don't" or "China’s".
+_TOKEN = re.compile(r"[^\W\d_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -69,14 +77,33 @@ def stopwords() -> frozenset[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Lower-case word tokens without numbers or stopwords."""
+    """Lower-case words without numbers, stopwords, single letters or a possessive 's.
+
+    "China's" counts as "china", so a possessive does not split a word's counts in two.
+    """
     stop = stopwords()
-    return [t for t in (m.group().casefold() for m in _TOKEN.finditer(text)) if t not in stop and len(t) > 1]
+    words = []
+    for match in _TOKEN.finditer(text):
+        word = match.group().casefold().replace("\u2019", "'")
+        if word in stop:
+            continue
+        word = word.removesuffix("'s")
+        if len(word) > 1 and word not in stop:
+            words.append(word)
+    return words
 
 
 def _require(a: Sequence[object], b: Sequence[object]) -> None:
-    if not a or not b:
-        raise ValueError("compare needs at least one article on each side")
+    empty = [side for side, group in (("a", a), ("b", b)) if not group]
+    if empty:
+        which = "sides a and b are" if len(empty) == 2 else f"side {empty[0]} is"
+        raise ValueError(f"{which} empty: compare needs at least one article on each side")
+
+
+def _at_least_one(**options: int) -> None:
+    for name, value in options.items():
+        if value < 1:
+            raise ValueError(f"{name}={value}: must be at least 1")
 
 
 def frame_difference(a: Sequence[ArticleResult], b: Sequence[ArticleResult]) -> tuple[FrameDelta, ...]:
@@ -96,11 +123,17 @@ def frame_difference(a: Sequence[ArticleResult], b: Sequence[ArticleResult]) -> 
 
 
 def keyword_overlap(a: Sequence[ArticleResult], b: Sequence[ArticleResult], *, top: int = 20) -> KeywordOverlap:
-    """Key phrases (case-insensitive) that both sides share, and those of one side only."""
+    """Key phrases (the `top` of each article, case-insensitive) that both sides share,
+    and those of one side only; a phrase is shown as first written on its side."""
     _require(a, b)
+    _at_least_one(top=top)
 
     def phrases(group: Sequence[ArticleResult]) -> dict[str, str]:
-        return {k.phrase.casefold(): k.phrase for r in group for k in r.keywords[:top]}
+        forms: dict[str, str] = {}
+        for result in group:
+            for keyword in result.keywords[:top]:
+                forms.setdefault(keyword.phrase.casefold(), keyword.phrase)
+        return forms
 
     pa, pb = phrases(a), phrases(b)
     union = set(pa) | set(pb)
@@ -122,19 +155,20 @@ def distinctive_terms(
 ) -> tuple[DistinctiveTerm, ...]:
     """The `top` most distinctive words of each side by z-score of the log-odds ratio."""
     _require(a_texts, b_texts)
+    _at_least_one(top=top, min_count=min_count)
     ya = Counter(t for text in a_texts for t in tokens(text))
     yb = Counter(t for text in b_texts for t in tokens(text))
     pooled = Counter(t for text in prior for t in tokens(text)) if prior else ya + yb
-    pooled_total = sum(pooled.values())
-    if not pooled_total:
+    pooled.update({word: 1 for word in (ya.keys() | yb.keys()) - pooled.keys()})
+    if len(pooled) < 2:  # one word in all: nothing to set it against
         return ()
     na, nb = sum(ya.values()), sum(yb.values())
-    scale = PRIOR_SIZE / pooled_total
+    scale = PRIOR_SIZE / sum(pooled.values())
     terms = []
-    for word in set(ya) | set(yb):
+    for word in ya.keys() | yb.keys():
         if ya[word] + yb[word] < min_count:
             continue
-        alpha = max(pooled[word], 1) * scale
+        alpha = pooled[word] * scale
         odds_a = (ya[word] + alpha) / (na + PRIOR_SIZE - ya[word] - alpha)
         odds_b = (yb[word] + alpha) / (nb + PRIOR_SIZE - yb[word] - alpha)
         delta = math.log(odds_a) - math.log(odds_b)
@@ -146,7 +180,10 @@ def distinctive_terms(
 
 
 def compare(a: Sequence[ArticleResult], b: Sequence[ArticleResult], *, top: int = 15) -> Comparison:
-    """Frame differences, keyword overlap and distinctive terms of side a against side b."""
+    """Frame differences, keyword overlap and the `top` distinctive terms of each side.
+
+    The keyword overlap uses each article's default 20 phrases: `top` counts terms per
+    side, which is a different quantity."""
     _require(a, b)
     return Comparison(
         a=tuple(r.id for r in a),

@@ -1,158 +1,112 @@
 """Read articles from files, folders, archives, uploads and pasted text.
 
-Every input is read on its own: a bad one becomes a `Rejected` with a reason that names it,
-and the others are still read. Text is decoded (encoding detected), normalised and
-trimmed of trailing site furniture before anything else sees it.
+Every input is read on its own: a bad one becomes a `Rejected` with a reason that names it
+(and the row, line or archive entry), and the others are still read. Text is decoded
+(encoding detected), normalised and trimmed of trailing site furniture before anything
+else sees it, so offsets everywhere index `Document.text`.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
-import trafilatura
-import yaml
-from charset_normalizer import from_bytes
-
 from analysis.archive import zip_entries
+from analysis.decode import decode
 from analysis.errors import InputError
+from analysis.markup import html_article, markdown_text
 from analysis.normalize import normalize, trim_boilerplate
+from analysis.records import TABLE_SUFFIXES, records
+from analysis.sidecar import FIELDS, METADATA_FILE, Sidecar, read_sidecar
 from analysis.types import Corpus, Document, Rejected
 
-#: Largest single file read, in bytes.
+#: Largest single file read, in bytes (10 MiB).
 MAX_FILE_BYTES = 10 * 1024 * 1024
-TEXT_SUFFIXES = (".txt", ".md")
-HTML_SUFFIXES = (".html", ".htm")
-TABLE_SUFFIXES = (".csv", ".jsonl")
-SUPPORTED = (*TEXT_SUFFIXES, *HTML_SUFFIXES, *TABLE_SUFFIXES, ".zip")
-#: Most files and bytes accepted in one upload (the dashboard's limits).
+#: Most files and bytes accepted in one dashboard upload.
 MAX_UPLOAD_FILES = 50
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
-METADATA_FILE = "metadata.yaml"
-META_FIELDS = ("id", "title", "outlet", "kind", "date", "url")
+#: Headlines are short; a longer first line is the start of the article.
+MAX_TITLE_CHARS = 120
+SUPPORTED = (".txt", ".md", ".html", ".htm", *TABLE_SUFFIXES, ".zip")
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+#: An ISO date, possibly partial; a time after it is dropped.
+_ISO_DATE = re.compile(r"(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?:[T ]\d{2}:\d{2}\S*)?")
 
 Item = Document | Rejected
 
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """Latin-script UTF-16 has a NUL in every other byte; other NULs mean binary data."""
-    even, odd = data[0::2], data[1::2]
-    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
-        if zeros.count(0) >= 0.9 * len(zeros) and len(data) % 2 == 0:
-            return data.decode(codec, errors="strict")
-    return None
+def _document(text: str, *, source: str, stem: str, meta: Mapping[str, object] | None = None) -> Document:
+    """A Document from raw text: normalised, furniture trimmed, metadata checked.
 
-
-def decode(data: bytes, source: str) -> str:
-    """Bytes to text: UTF-8 when valid, else the encoding charset-normalizer detects."""
-    if not data.strip():
-        raise InputError(source, "empty file")
-    binary = InputError(source, "binary or undecodable data, not text")
-    try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return data.decode("utf-16")
-        if data.startswith(b"\xef\xbb\xbf"):
-            return data[3:].decode("utf-8")
-        if b"\x00" in data:
-            text = _utf16_without_bom(data)
-            if text is None:
-                raise binary
-            return text
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    best = from_bytes(data).best()
-    if best is None:
-        raise binary
-    text = str(best)
-    unprintable = sum(1 for c in text if not c.isprintable() and not c.isspace())
-    if unprintable > 0.05 * len(text):
-        raise binary
-    return text
-
-
-def _document(text: str, *, source: str, stem: str, meta: dict[str, str] | None = None) -> Document:
+    Metadata wins over what the text suggests: its id over `stem`, its title over a
+    headline-like first line. Raises InputError when no text is left or a date is not ISO.
+    """
     article, trimmed = trim_boilerplate(normalize(text))
     if not article:
         raise InputError(source, "no text left after clean-up")
-    meta = {k: str(v) for k, v in (meta or {}).items() if k in META_FIELDS and v is not None}
-    title = meta.get("title") or _first_line_title(article)
+    fields = {key: " ".join(normalize(str(value)).split()) for key, value in (meta or {}).items()
+              if key in FIELDS and value is not None}
+    date = _ISO_DATE.fullmatch(fields.get("date", ""))
+    if fields.get("date") and not date:
+        raise InputError(source, f"date {fields['date']!r} is not ISO (yyyy-mm-dd, yyyy-mm or yyyy)")
     return Document(
-        id=meta.get("id") or stem,
+        id=fields.get("id") or stem,
         source=source,
         text=article,
-        title=title,
-        outlet=meta.get("outlet", ""),
-        kind=meta.get("kind", ""),
-        date=meta.get("date", ""),
-        url=meta.get("url", ""),
+        title=fields.get("title") or _first_line_title(article),
+        outlet=fields.get("outlet", ""),
+        kind=fields.get("kind", ""),
+        date=date.group(1) if date else "",
+        url=fields.get("url", ""),
         trimmed=trimmed,
     )
 
 
 def _first_line_title(text: str) -> str:
-    """A short first line without a final period reads as a headline."""
-    first = text.split("\n", 1)[0].strip()
-    return first if len(first) <= 120 and not first.endswith(".") and "\n" in text else ""
+    """A short first line without a final period, with more text after it, is a headline."""
+    first, newline, _ = text.partition("\n")
+    return first if newline and len(first) <= MAX_TITLE_CHARS and not first.endswith(".") else ""
 
 
 def from_text(text: str, *, title: str = "", source: str = "pasted text", doc_id: str | None = None) -> Document:
     """A pasted text as a document; raises InputError when nothing is left after clean-up."""
-    if not text.strip():
+    if not normalize(text):
         raise InputError(source, "empty text")
-    return _document(text, source=source, stem=doc_id or "pasted", meta={"title": title} if title else None)
+    return _document(text, source=source, stem=doc_id or "pasted", meta={"title": title})
 
 
-def _html(data: bytes, source: str, stem: str, meta: dict[str, str] | None) -> Document:
-    markup = decode(data, source)
-    text = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
-        raise InputError(source, "no article text found in the HTML")
-    found = trafilatura.extract_metadata(markup)
-    page = {"title": found.title or "", "date": found.date or "", "url": found.url or ""} if found else {}
-    return _document(text, source=source, stem=stem, meta={**page, **(meta or {})})
+def _blob(name: str, data: bytes, *, meta: Mapping[str, object] | None = None) -> Iterator[Item]:
+    """Documents (or rejections) from one named blob of bytes; dispatch by extension."""
+    path = PurePosixPath(name)
+    suffix, stem = path.suffix.lower(), path.stem
+    try:
+        if suffix not in SUPPORTED:
+            kind = f"file type '{suffix}'" if suffix else "file without an extension"
+            raise InputError(name, f"unsupported {kind} (supported: {', '.join(SUPPORTED)})")
+        if len(data) > MAX_FILE_BYTES:
+            raise InputError(name, f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        if suffix == ".zip":
+            yield from _archive(name, data)
+        elif suffix in TABLE_SUFFIXES:
+            yield from _table(name, data, stem)
+        elif suffix in (".html", ".htm"):
+            text, page = html_article(decode(data, name), name)
+            yield _document(text, source=name, stem=stem, meta={**page, **(meta or {})})
+        elif suffix == ".md":
+            yield _document(markdown_text(decode(data, name)), source=name, stem=stem, meta=meta)
+        else:
+            yield _document(decode(data, name), source=name, stem=stem, meta=meta)
+    except InputError as error:
+        yield Rejected(error.source, error.message)
 
 
-def _rows(data: bytes, source: str, suffix: str) -> Iterator[tuple[int, dict[str, str] | InputError]]:
-    text = decode(data, source)
-    if suffix == ".csv":
-        reader = csv.DictReader(io.StringIO(text))
-        if not reader.fieldnames or "text" not in [f.strip() for f in reader.fieldnames]:
-            raise InputError(source, "CSV needs a 'text' column (optional: id, title, outlet, kind, date, url)")
-        for number, row in enumerate(reader, start=2):
-            if None in row:
-                yield number, InputError(f"{source} row {number}", "more cells than header columns")
-            else:
-                yield number, {k.strip(): (v or "") for k, v in row.items()}
-        return
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            yield number, InputError(f"{source} line {number}", f"invalid JSON ({error.msg})")
-            continue
-        if not isinstance(row, dict):
-            yield number, InputError(f"{source} line {number}", "expected a JSON object with a 'text' field")
-            continue
-        yield number, {k: "" if v is None else str(v) for k, v in row.items()}
-
-
-def _table(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Item]:
-    unit = "row" if suffix == ".csv" else "line"
-    for number, row in _rows(data, source, suffix):
-        if isinstance(row, InputError):
-            yield Rejected(row.source, row.message)
-            continue
-        where = f"{source} {unit} {number}"
-        if not row.get("text", "").strip():
-            yield Rejected(where, "missing or empty 'text'")
+def _table(name: str, data: bytes, stem: str) -> Iterator[Item]:
+    """One document per CSV row or JSON line; a bad row is rejected, the others kept."""
+    for where, number, row in records(decode(data, name), name):
+        if isinstance(row, str):
+            yield Rejected(where, row)
             continue
         try:
             yield _document(row["text"], source=where, stem=f"{stem}-{number}", meta=row)
@@ -160,70 +114,75 @@ def _table(data: bytes, source: str, stem: str, suffix: str) -> Iterator[Item]:
             yield Rejected(error.source, error.message)
 
 
-def read_item(name: str, data: bytes, *, meta: dict[str, str] | None = None) -> Iterator[Item]:
-    """Documents (or rejections) from one named blob; dispatch by file extension."""
-    path = PurePosixPath(name)
-    suffix, stem = path.suffix.lower(), path.stem
-    try:
-        if suffix not in SUPPORTED:
-            raise InputError(name, f"unsupported file type '{suffix or path.name}' (supported: {', '.join(SUPPORTED)})")
-        if len(data) > MAX_FILE_BYTES:
-            raise InputError(name, f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
-        if suffix == ".zip":
-            for entry in zip_entries(data, name):
-                if isinstance(entry, Rejected):
-                    yield entry
-                else:
-                    yield from read_item(*entry)
-        elif suffix in TABLE_SUFFIXES:
-            yield from _table(data, name, stem, suffix)
-        elif suffix in HTML_SUFFIXES:
-            yield _html(data, name, stem, meta)
+def _archive(name: str, data: bytes) -> Iterator[Item]:
+    """The entries of a zip, read like a folder: `metadata.yaml` files apply to their folder."""
+    entries: list[tuple[str, bytes]] = []
+    for entry in zip_entries(data, name):
+        if isinstance(entry, Rejected):
+            yield entry
         else:
-            yield _document(decode(data, name), source=name, stem=stem, meta=meta)
+            entries.append(entry)
+    sidecars: dict[PurePosixPath, Sidecar] = {}
+    for source, content in entries:
+        if PurePosixPath(source).name == METADATA_FILE:
+            sidecar = read_sidecar(content, source)
+            yield from sidecar.problems
+            sidecars[PurePosixPath(source).parent] = sidecar
+    for source, content in entries:
+        path = PurePosixPath(source)
+        if path.name != METADATA_FILE:
+            sidecar = sidecars.get(path.parent)
+            yield from _blob(source, content, meta=sidecar.meta.get(path.name) if sidecar else None)
+
+
+def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[Path]) -> Iterator[Item]:
+    """Items under `path`, named by `label` (the path relative to the folder given)."""
+    try:
+        if path.is_dir():
+            if path.resolve() in seen:
+                return
+            seen.add(path.resolve())
+            yield from _folder(path, label, seen)
+        elif not path.exists():
+            yield Rejected(label, "no such file or folder")
+        elif not path.is_file():
+            yield Rejected(label, "not a regular file")
+        else:
+            yield from _blob(label, _read_file(path, label), meta=meta)
     except InputError as error:
         yield Rejected(error.source, error.message)
+    except OSError as error:
+        yield Rejected(label or str(path), f"cannot be read ({error.strerror or error})")
 
 
-def _sidecar(folder: Path) -> tuple[dict[str, dict[str, str]], list[Rejected]]:
-    """Per-file metadata from a folder's `metadata.yaml`: {file name: {field: value}}."""
-    path = folder / METADATA_FILE
-    if not path.is_file():
-        return {}, []
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        mark = getattr(error, "problem_mark", None)
-        where = f"{path.name} line {mark.line + 1}" if mark else path.name
-        return {}, [Rejected(where, f"malformed metadata, ignored: {getattr(error, 'problem', error)}")]
-    entries = data.get("articles") if isinstance(data, dict) else None
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("file") for e in entries):
-        return {}, [Rejected(path.name, "malformed metadata, ignored: expected 'articles:' with a 'file' per entry")]
-    return {str(e["file"]): {k: "" if v is None else str(v) for k, v in e.items()} for e in entries}, []
-
-
-def _walk(path: Path, meta: dict[str, str] | None = None) -> Iterator[Item]:
-    if path.is_dir():
-        sidecar, problems = _sidecar(path)
-        yield from problems
-        for child in sorted(path.iterdir()):
-            if not child.name.startswith(".") and child.name != METADATA_FILE:
-                yield from _walk(child, sidecar.get(child.name))
-    elif not path.exists():
-        yield Rejected(str(path), "no such file or folder")
-    else:
+def _folder(folder: Path, label: str, seen: set[Path]) -> Iterator[Item]:
+    """A folder, recursively and in sorted order, without hidden files or its sidecar."""
+    prefix = f"{label}/" if label else ""
+    sidecar, where = None, prefix + METADATA_FILE
+    if (folder / METADATA_FILE).is_file():
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise InputError(path.name, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
-            data = path.read_bytes()
+            sidecar = read_sidecar(_read_file(folder / METADATA_FILE, where), where)
+            yield from sidecar.problems
         except InputError as error:
-            yield Rejected(error.source, error.message)
-            return
+            yield Rejected(where, f"metadata ignored: {error.message}")
         except OSError as error:
-            yield Rejected(path.name, f"cannot be read ({error.strerror})")
-            return
-        yield from read_item(path.name, data, meta=meta)
+            yield Rejected(where, f"metadata cannot be read, ignored ({error.strerror or error})")
+    for child in sorted(folder.iterdir()):
+        if not child.name.startswith(".") and child.name != METADATA_FILE:
+            meta = sidecar.meta.get(child.name) if sidecar else None
+            yield from _walk(child, prefix + child.name, meta, seen)
+
+
+def _read_file(path: Path, label: str) -> bytes:
+    """The file's bytes, refusing large files before reading them (and however they lie)."""
+    size = path.stat().st_size
+    if size <= MAX_FILE_BYTES:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) <= MAX_FILE_BYTES:
+            return data
+        size = max(size, len(data))
+    raise InputError(label, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
 
 
 def unique_ids(docs: Iterable[Document], *, taken: Iterable[str] = ()) -> list[Document]:
@@ -252,13 +211,28 @@ def _collect(items: Iterable[Item], progress: Callable[[str], None] | None = Non
 
 
 def read_paths(paths: Iterable[str | Path], *, progress: Callable[[str], None] | None = None) -> Corpus:
-    """Read files, folders (recursively, with `metadata.yaml` sidecars) and zip archives."""
-    return _collect((item for p in paths for item in _walk(Path(p))), progress)
+    """Read files, folders (recursively, with `metadata.yaml` sidecars) and zip archives.
+
+    A file given directly is named by its file name; one found in a folder by its path
+    relative to that folder. `progress` is called with each source as it is read.
+    """
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    seen: set[Path] = set()
+    items = (item for p in map(Path, paths) for item in _walk(p, _top_label(p), None, seen))
+    return _collect(items, progress)
+
+
+def _top_label(path: Path) -> str:
+    """How a path given by the user is named: a folder by nothing, a file by its name."""
+    if path.is_dir():
+        return ""
+    return path.name if path.exists() else str(path)
 
 
 def read_bytes(name: str, data: bytes) -> Corpus:
     """Read one uploaded file (any supported type, including a zip)."""
-    return _collect(read_item(name, data))
+    return _collect(_blob(name, data))
 
 
 def read_uploads(files: Sequence[tuple[str, bytes]], *, taken: Iterable[str] = ()) -> Corpus:
@@ -268,10 +242,10 @@ def read_uploads(files: Sequence[tuple[str, bytes]], *, taken: Iterable[str] = (
     total = sum(len(data) for _, data in files)
     if total > MAX_UPLOAD_BYTES:
         raise InputError("upload", f"{total:,} bytes in all, over the {MAX_UPLOAD_BYTES:,}-byte limit per upload")
-    corpus = _collect(item for name, data in files for item in read_item(name, data))
+    corpus = _collect(item for name, data in files for item in _blob(name, data))
     return replace(corpus, documents=tuple(unique_ids(corpus.documents, taken=taken)))
 
 
 def load_seeds() -> Corpus:
-    """The bundled seed articles with their metadata."""
+    """The bundled seed articles with their metadata (`seeds/metadata.yaml`)."""
     return read_paths([SEEDS_DIR])

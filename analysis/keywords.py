@@ -5,12 +5,15 @@
   floats; this adapter passes the right names and returns plain floats.
 - "yake-rust": the `yake-rust` bindings, about five times faster; their top phrases
   differ from the reference on some texts (bench/keywords.py measures by how much).
-Phrases are deduplicated case-insensitively; a lower score is more relevant.
+Phrases are deduplicated case-insensitively; a lower score is more relevant. Scores keep
+six significant digits, not six decimals: on a long article the best phrases score below
+1e-6, and fixed decimals would round them to a tie at zero.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from importlib import resources
 from typing import Literal
 
 import yake
@@ -19,6 +22,18 @@ from analysis.types import Keyword
 
 Engine = Literal["yake", "yake-rust"]
 ENGINES: tuple[str, ...] = ("yake", "yake-rust")
+
+
+@lru_cache(maxsize=1)
+def languages() -> tuple[str, ...]:
+    """Language codes with a stopword list bundled in yake; both engines know all of them.
+
+    Checked up front because yake silently falls back to a language-neutral list for an
+    unknown code, and yake-rust aborts with a Rust panic.
+    """
+    lists = resources.files("yake.core").joinpath("StopwordsList").iterdir()
+    codes = (f.name.removeprefix("stopwords_").removesuffix(".txt") for f in lists if f.name.startswith("stopwords_"))
+    return tuple(sorted(code for code in codes if code != "noLang"))
 
 
 @lru_cache(maxsize=16)
@@ -36,9 +51,11 @@ def _extractor(language: str, ngram_max: int, dedup_limit: float, window_size: i
     )
 
 
-def _check(*, top: int, ngram_max: int, dedup_limit: float, window_size: int, engine: str) -> None:
+def _check(*, top: int, ngram_max: int, dedup_limit: float, window_size: int, language: str, engine: str) -> None:
     if engine not in ENGINES:
         raise ValueError(f"engine={engine!r}: valid engines are {', '.join(ENGINES)}")
+    if language not in languages():
+        raise ValueError(f"language={language!r}: valid languages are {', '.join(languages())}")
     if not 1 <= top <= 200:
         raise ValueError(f"top={top}: must be between 1 and 200")
     if not 1 <= ngram_max <= 6:
@@ -60,7 +77,8 @@ def extract(
     engine: Engine = "yake",
 ) -> tuple[Keyword, ...]:
     """Up to `top` key phrases, most relevant (lowest score) first."""
-    _check(top=top, ngram_max=ngram_max, dedup_limit=dedup_limit, window_size=window_size, engine=engine)
+    _check(top=top, ngram_max=ngram_max, dedup_limit=dedup_limit, window_size=window_size, language=language,
+           engine=engine)
     if not text.strip():
         return ()
     # Ask for extra candidates so that case-insensitive duplicates do not shorten the list.
@@ -74,5 +92,5 @@ def extract(
         key = phrase.casefold()
         if key not in seen:
             seen.add(key)
-            phrases.append(Keyword(phrase=phrase, score=round(float(score), 6)))
+            phrases.append(Keyword(phrase=phrase, score=float(f"{float(score):.6g}")))
     return tuple(phrases[:top])

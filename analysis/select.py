@@ -1,7 +1,9 @@
 """Filtering a scored corpus: the rules behind the dashboard's sidebar, kept pure.
 
 An article passes when it meets every filter that is set. Unknown values (no date, no
-kind) pass a filter on that field only when the filter is not set.
+kind) pass a filter on that field only when the filter is not set. Dates are ISO strings
+that may be partial ("2021", "2021-03"): a partial date passes when the period it names
+overlaps the range, since the article may lie inside it.
 """
 
 from __future__ import annotations
@@ -50,7 +52,7 @@ def _passes(result: ArticleResult, filters: Filters) -> bool:
         return False
     if filters.outlets and result.outlet not in filters.outlets:
         return False
-    if filters.date_from and not (result.date and result.date >= filters.date_from):
+    if filters.date_from and not (result.date and result.date >= filters.date_from[: len(result.date)]):
         return False
     if filters.date_to and not (result.date and result.date[: len(filters.date_to)] <= filters.date_to):
         return False

@@ -26,7 +26,7 @@ state.init(results)
 
 page = st.navigation(
     [
-        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", url_path="overview", default=True),
         st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
         st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
         st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
@@ -41,4 +41,4 @@ if st.session_state["view.present"]:
     st.button("Exit presentation mode", key="view.exit_present",
               on_click=lambda: st.session_state.update({"view.present": False}))
 page.run()
-state.sync_url()
+state.sync_url()  # a page that stops early syncs through `widgets.stop`

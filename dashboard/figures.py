@@ -37,14 +37,19 @@ def compare_profile(picked: Sequence[ArticleResult], *, style: ChartStyle = SCRE
 
 def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], comparison: Comparison,
                    *, style: ChartStyle = SCREEN) -> list[Chart]:
-    """Frame flow and distinctive words of one article in a comparison."""
+    """Frame flow and distinctive words of one article in a comparison.
+
+    Only the article's own side of the log-odds is drawn: the other side is what the
+    other columns already show, so each column answers "what sets this one apart"."""
     flow = tables.flow(result)
     out = [Chart(f"frame-flow_{result.id}", f"Where frames appear: {result.id}",
                  charts.frame_flow(flow, style=style, title=f"Where frames appear: {result.id}"), flow)]
     terms = tables.distinctive(comparison)
+    terms = terms[terms["z"] > 0]
     if not terms.empty:
-        others = "rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
-        out.append(Chart(f"distinctive-terms_{result.id}-vs-{others}", f"Distinctive words: {result.id} vs {others}",
+        others = "the rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
+        name = f"distinctive-terms_{result.id}-vs-{others.replace('the ', '')}"
+        out.append(Chart(name, f"Words typical of {result.id} (vs {others})",
                          charts.distinctive_bars(terms, names=(result.id, others), style=style), terms))
     return out
 

@@ -8,6 +8,7 @@ selections that outlive a page.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
@@ -31,12 +32,15 @@ DEFAULTS: dict[str, object] = {
 
 
 def _floats(raw: str, low: float, high: float) -> list[float]:
+    """The numbers in a comma-separated value, clamped to [low, high]; text and NaN dropped."""
     values = []
     for part in raw.split(","):
         try:
-            values.append(min(high, max(low, float(part))))
+            number = float(part)
         except ValueError:
             continue
+        if not math.isnan(number):
+            values.append(min(high, max(low, number)))
     return values
 
 

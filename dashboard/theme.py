@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
 FRAME_COLORS: dict[str, str] = {
     "ANALOGY": "#E69F00",
     "SECURITY": "#0072B2",
@@ -45,6 +44,8 @@ html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111;
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
 h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
 .block-container {max-width: 100% !important; padding-top: 4.5rem;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #222222 !important; font-size: 1rem;}
+[data-testid="stMetricValue"] p {font-size: 3rem !important; line-height: 1.2;}
 .fl-reader {font-size: 1.35rem !important;}
 </style>
 """

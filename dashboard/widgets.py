@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
+from typing import NoReturn, TypeVar
 
 import streamlit as st
 
@@ -10,7 +12,10 @@ from analysis.export import FORMATS, Chart, ExportUnavailable, chart_file, stati
 from analysis.types import ArticleResult
 from dashboard.theme import CLASSROOM, SCREEN, ChartStyle
 
+T = TypeVar("T")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv"}
+FORMAT_LABELS = {"png": "PNG image", "svg": "SVG image (scalable)", "html": "Interactive web page (HTML)",
+                 "csv": "Data (CSV)"}
 
 
 def style() -> ChartStyle:
@@ -29,21 +34,22 @@ def _deferred(chart: Chart, fmt: str):
 
 
 def show_chart(chart: Chart) -> None:
-    """Draw a chart with PNG, SVG, HTML and CSV downloads named after what it shows."""
+    """Draw a chart, then one row with its downloads (PNG, SVG, HTML, CSV, named after what it
+    shows) behind a single button, and the numbers behind it. Every page draws charts here only."""
     st.plotly_chart(chart.figure, theme=None, key=f"chart.{chart.name}", config={"displaylogo": False})
     problem = static_export_problem()
-    columns = st.columns([1] * len(FORMATS) + [8 - len(FORMATS)])
-    for column, fmt in zip(columns, FORMATS):
-        disabled = fmt in ("png", "svg") and problem is not None
-        column.download_button(
-            fmt.upper(), _deferred(chart, fmt), file_name=f"{chart.name}.{fmt}", mime=MIME[fmt],
-            icon=":material/download:",
-            key=f"download.{chart.name}.{fmt}", disabled=disabled, on_click="ignore",
-            help=problem if disabled else f"Download this chart as {fmt.upper()}",
-        )
-    if problem:
-        st.caption(problem)
-    with st.expander("Data behind this chart"):
+    row = st.container(horizontal=True, vertical_alignment="top", key=f"chart-row.{chart.name}")
+    with row.popover("Download", icon=":material/download:", help="This chart as an image, a web page or its data"):
+        for fmt in FORMATS:
+            disabled = fmt in ("png", "svg") and problem is not None
+            st.download_button(
+                FORMAT_LABELS[fmt], _deferred(chart, fmt), file_name=f"{chart.name}.{fmt}", mime=MIME[fmt],
+                key=f"download.{chart.name}.{fmt}", disabled=disabled, on_click="ignore", width="stretch",
+                help=problem if disabled else f"{chart.name}.{fmt}",
+            )
+        if problem:
+            st.caption(problem)
+    with row.expander("Data behind this chart"):
         st.dataframe(chart.data, hide_index=True, key=f"data.{chart.name}")
 
 
@@ -77,13 +83,44 @@ def filtered_corpus(*, need: int = 1) -> tuple[list[ArticleResult], list[Article
     results = data.scored_corpus()
     shown = select.apply(results, state.filters())
     if not results:
-        empty_state(NO_ARTICLES)
-        st.stop()
+        stop(NO_ARTICLES)
     if len(shown) < need:
-        empty_state(NO_MATCH if not shown else
-                    f"Only {len(shown)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
-        st.stop()
+        stop(NO_MATCH if not shown else
+             f"Only {len(shown)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
     return results, shown
+
+
+def stop(message: str) -> NoReturn:
+    """End the page with advice (see `empty_state`), keeping the shareable link up to date:
+    after `st.stop()` no Streamlit call runs, so the URL is written first."""
+    from dashboard import state
+
+    state.sync_url()
+    empty_state(message)
+    st.stop()
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~<>$&]")
+
+
+def plain(text: str) -> str:
+    """Text shown literally inside st.markdown: markdown, LaTeX ($) and HTML characters escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+
+
+def side_by_side(items: Sequence[T], *parts: Callable[[T], None], stacked: bool = False) -> None:
+    """Draw every part of every item: in columns, one row of columns per part, so that each
+    part lines up across items whatever the height of the one above; stacked (presentation
+    mode), item after item at full width."""
+    if stacked:
+        for item in items:
+            for part in parts:
+                part(item)
+        return
+    for part in parts:
+        for column, item in zip(st.columns(len(items)), items):
+            with column:
+                part(item)
 
 
 def empty_state(message: str) -> None:

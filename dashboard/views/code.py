@@ -8,7 +8,7 @@ from analysis.errors import InputError
 from analysis.evaluate import GoldSentence, agreement, as_coding, parse_gold, write_gold
 from analysis.types import FRAMES
 from dashboard import data
-from dashboard.widgets import NO_ARTICLES, empty_state
+from dashboard.widgets import NO_ARTICLES, stop
 
 st.title("Code it yourself")
 st.markdown(
@@ -17,12 +17,11 @@ st.markdown(
 )
 results = data.scored_corpus()
 if not results:
-    empty_state(NO_ARTICLES)
-    st.stop()
+    stop(NO_ARTICLES)
 by_id = {r.id: r for r in results}
 article_id = st.selectbox("Article", list(by_id), key="code.article", format_func=lambda i: tables.label(by_id[i], width=90))
 result = by_id[article_id]
-key = lambda i: f"code.{article_id}.{i}"  # noqa: E731
+key = lambda i: f"code.{article_id}.{i}"
 
 uploaded = st.file_uploader("Load labels saved earlier (gold CSV)", type=["csv"], key=f"code.upload.{article_id}")
 if uploaded is not None and st.button("Use these labels", key="code.use_upload"):

@@ -1,45 +1,63 @@
 """Compare: two to four articles side by side on shared scales."""
 
+from textwrap import shorten
+
 import streamlit as st
 
 from analysis import tables
+from analysis.types import ArticleResult
 from dashboard import figures
-from dashboard.widgets import download_all, empty_state, filtered_corpus, show_chart, style
+from dashboard.widgets import download_all, filtered_corpus, plain, show_chart, side_by_side, stop, style
 
 st.title("Compare")
 _, shown = filtered_corpus(need=2)
 
 by_id = {r.id: r for r in shown}
-kept = [i for i in st.session_state.get("compare.ids", st.session_state["view.ids"]) if i in by_id]
-st.session_state["compare.ids"] = kept or list(by_id)[:2]
+# The widget's own value while on this page; the shared selection ("view.ids") when coming back.
+remembered = st.session_state.get("compare.ids", st.session_state["view.ids"] or list(by_id)[:2])
+st.session_state["compare.ids"] = [i for i in remembered if i in by_id]
 chosen = st.multiselect("Articles to compare (2 to 4)", list(by_id), key="compare.ids", max_selections=4,
                         format_func=lambda i: tables.label(by_id[i], width=70))
 st.session_state["view.ids"] = chosen
 if len(chosen) < 2:
-    empty_state("Choose at least two articles above to compare them.")
-    st.stop()
+    stop("Choose at least two articles above to compare them (up to four).")
 
 picked = [by_id[i] for i in chosen]
 chart_style = style()
 profile = figures.compare_profile(picked, style=chart_style)
 show_chart(profile)
 found = figures.comparisons(picked)
-drawn = [profile]
-columns = [st.container() for _ in picked] if chart_style.present else st.columns(len(picked))
-for column, result in zip(columns, picked):
-    with column:
-        st.subheader(tables.label(result, width=50))
-        st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
-        st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
-        words = tables.keywords(result, shared=found[result.id].keywords.shared).head(10)
-        st.markdown("**Top keywords** (✓ = shared with another chosen article)")
-        st.dataframe(words[["rank", "phrase", "shared"]], hide_index=True, key=f"compare.keywords.{result.id}",
-                     column_config={"shared": st.column_config.CheckboxColumn("shared")})
-        article_charts = figures.article_charts(result, picked, found[result.id], style=chart_style)
-        for chart in article_charts:
-            show_chart(chart)
-        if len(article_charts) == 1:
-            st.caption("Too little text for distinctive terms.")
-        drawn += article_charts
+drawn = {r.id: figures.article_charts(r, picked, found[r.id], style=chart_style) for r in picked}
 
-download_all(drawn, picked, title=f"FrameLens comparison: {', '.join(chosen)}", slides=True)
+
+def heading(result: ArticleResult) -> None:
+    st.subheader(tables.short_label(result))
+    st.caption(plain(shorten(result.title, 90, placeholder="…")) if result.title else "(no title)")
+    st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
+    st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
+
+
+def top_keywords(result: ArticleResult) -> None:
+    words = tables.keywords(result, shared=found[result.id].keywords.shared).head(10)
+    st.markdown("**Top keywords** (★ = also a top keyword of another chosen article)")
+    st.markdown("\n".join(f"{k.rank}. " + (f"**{plain(k.phrase)}** ★" if k.shared else plain(k.phrase))
+                          for k in words.itertuples()))
+
+
+def flow(result: ArticleResult) -> None:
+    show_chart(drawn[result.id][0])
+
+
+def distinctive(result: ArticleResult) -> None:
+    if len(drawn[result.id]) > 1:
+        show_chart(drawn[result.id][1])
+    else:
+        st.caption("Too little text for distinctive words.")
+
+
+side_by_side(picked, heading, top_keywords, flow, distinctive, stacked=chart_style.present)
+st.caption("Distinctive words: weighted log-odds with an informative prior (Monroe et al. 2008); a word right of the "
+           "dotted line (z > 1.96) is unlikely to be this frequent by chance. See Method.")
+
+download_all([profile, *(c for r in picked for c in drawn[r.id])], picked,
+             title=f"FrameLens comparison: {', '.join(chosen)}", slides=True)

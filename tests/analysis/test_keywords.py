@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from analysis.keywords import extract
+from analysis.keywords import extract, languages
 
 TEXT = (
     "China's semiconductor industry faces US export controls. The semiconductor industry "
@@ -44,6 +46,8 @@ def test_top_and_ngram_limits_hold() -> None:
         ({"dedup_limit": 1.5}, r"dedup_limit=1.5: must be in \(0, 1\]"),
         ({"window_size": 0}, "window_size=0: must be between 1 and 5"),
         ({"engine": "rake"}, "engine='rake': valid engines are yake, yake-rust"),
+        ({"language": "xx"}, "language='xx': valid languages are ar, bg, .*, en, .*, zh$"),
+        ({"language": "xx", "engine": "yake-rust"}, "language='xx': valid languages are"),
     ],
 )
 def test_bad_options_are_named(options: dict, message: str) -> None:
@@ -53,6 +57,21 @@ def test_bad_options_are_named(options: dict, message: str) -> None:
 
 def test_empty_text() -> None:
     assert extract("   ") == ()
+
+
+def test_languages_are_the_bundled_stopword_lists() -> None:
+    assert "en" in languages() and "de" in languages() and "noLang" not in languages()
+    assert extract("Der Halbleiter der Zukunft kommt aus Dresden. Dresden baut Halbleiter.", language="de")
+
+
+@pytest.mark.parametrize("engine", ["yake", "yake-rust"])
+def test_long_text_keeps_scores_apart(engine: str, seeds_dir: Path) -> None:
+    """On a long text the best scores fall below 1e-6; they must not round to a tie at zero."""
+    longest = max(seeds_dir.glob("*.txt"), key=lambda p: p.stat().st_size).read_text(encoding="utf-8")
+    keywords = extract(longest * 6, top=5, engine=engine)
+    assert keywords[0].score < 1e-6
+    assert all(k.score > 0 for k in keywords)
+    assert len({k.score for k in keywords}) == len(keywords)
 
 
 def test_deterministic() -> None:

@@ -37,6 +37,16 @@ CORPUS = [
         (Filters(outlets=("X",)), ["a"]),
         (Filters(date_from="2020-01-01"), ["a"]),
         (Filters(date_to="2020"), ["b"]),
+        (Filters(date_from="2019-06-01"), ["a", "b"]),  # "2019" overlaps a range from June 2019
+        (Filters(date_from="2019-06-01", date_to="2019-12-31"), ["b"]),
+        (Filters(date_from="2021-03-06"), []),
+        (Filters(date_to="2021-03-05"), ["a", "b"]),
+        (Filters(min_share=0.5, polarity=(0.0, 1.0)), ["a"]),
+        (Filters(polarity=(0.2, 0.2)), ["a"]),
+        (Filters(frames=(), min_share=0.1), []),
+        (Filters(kinds=("op-ed",), outlets=("X",), query="chips"), ["a"]),
+        (Filters(query="great   leap"), ["b"]),  # any run of spaces between the words
+        (Filters(query="forward leap"), []),  # a phrase, not a bag of words
         (Filters(polarity=(-1.0, 0.0)), ["b"]),
         (Filters(query="export CONTROLS"), ["a"]),
         (Filters(query="title c"), ["c"]),

@@ -18,6 +18,7 @@ def test_subjectivity_ordering() -> None:
 def test_ranges_and_empty() -> None:
     result = tone("Chips are good but sanctions are bad.")
     assert -1 <= result.polarity <= 1 and 0 <= result.subjectivity <= 1
+    assert type(result.polarity) is float and type(result.subjectivity) is float
     assert tone("  ") == Tone(0.0, 0.0)
 
 

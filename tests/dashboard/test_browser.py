@@ -134,7 +134,7 @@ def test_reader_shows_hostile_article_as_text(server: str, page) -> None:
     page.get_by_text("Added the pasted text as pasted.").wait_for(timeout=30_000)
     page.get_by_role("link", name="Reader").click()
     page.get_by_role("heading", name="Reader", exact=True).wait_for()
-    page.locator('[data-testid="stSelectbox"]').first.click()
+    page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="pasted · Hostile").click()
     reader = page.locator(".fl-reader")
     reader.get_by_text("<script>alert('owned')</script>", exact=False).wait_for(timeout=30_000)

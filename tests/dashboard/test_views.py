@@ -1,4 +1,5 @@
-"""AppTest for every page: widgets exist, filters change what is shown, bad input gives a message."""
+"""AppTest for the Reader, Corpus, Lexicons, Method and Code pages (Overview and Compare have
+their own files): widgets exist, filters change what is shown, bad input gives a message."""
 
 from __future__ import annotations
 
@@ -16,57 +17,6 @@ HOSTILE = Document(
 def table_with(at: AppTest, column: str):
     """The shown table that has `column` (display-only tables expose no key to AppTest)."""
     return next(d.value for d in at.dataframe if column in d.value.columns)
-
-
-def charts(at: AppTest) -> int:
-    return len(at.get("plotly_chart"))
-
-
-def test_overview_shows_every_seed(app: AppTest) -> None:
-    assert app.title[0].value == "Overview"
-    assert charts(app) == 3
-    table = app.dataframe(key="overview.table").value
-    assert list(table["id"]) == ["000", "001", "002", "003", "004"]
-    assert "5 of 5 articles" in app.caption[0].value
-
-
-def test_filter_changes_overview(app: AppTest) -> None:
-    app.slider(key="filters.min").set_value(0.4).run()
-    assert list(app.dataframe(key="overview.table").value["id"]) == ["003", "004"]
-    app.text_input(key="filters.query").set_value("entity list").run()
-    assert list(app.dataframe(key="overview.table").value["id"]) == ["003"]
-
-
-def test_filters_that_match_nothing_say_what_to_do(app: AppTest) -> None:
-    app.text_input(key="filters.query").set_value("no such phrase anywhere").run()
-    assert charts(app) == 0
-    assert "No article matches the filters" in app.info[0].value
-
-
-def test_query_params_reopen_a_view() -> None:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.query_params.update({"min": "0.4", "frames": "SECURITY,BOGUS", "present": "1"})
-    at.run()
-    assert at.session_state["filters.frames"] == ["SECURITY"]
-    assert list(at.dataframe(key="overview.table").value["id"]) == ["003"]
-    assert at.button(key="view.exit_present")
-    assert at.query_params["min"] == "0.4" and at.query_params["frames"] == "SECURITY"
-
-
-def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
-    open_page(app, "compare")
-    assert app.multiselect(key="compare.ids").value == ["000", "001"]
-    assert [s.value for s in app.subheader][:2] == ["000", "001"]
-    assert charts(app) == 5  # shared profile, and a flow and distinctive-terms chart per article
-    app.multiselect(key="compare.ids").set_value(["000", "003", "004"]).run()
-    assert charts(app) == 7
-    assert app.query_params["ids"] == "000,003,004"
-
-
-def test_compare_needs_two(app: AppTest) -> None:
-    open_page(app, "compare")
-    app.multiselect(key="compare.ids").set_value(["000"]).run()
-    assert "Choose at least two articles" in app.info[0].value
 
 
 def test_reader_highlights_cues(app: AppTest) -> None:
@@ -123,14 +73,6 @@ def test_corpus_upload_reports_bad_files(app: AppTest) -> None:
     app.button(key="corpus.add_upload").click().run()
     assert [e.value for e in app.error] == ["Not added — bad.txt: binary or undecodable data, not text"]
     assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
-
-
-def test_empty_corpus_says_what_to_do() -> None:
-    at = AppTest.from_file(APP, default_timeout=120)
-    at.session_state["corpus.documents"] = []
-    at.run()
-    assert "The corpus is empty" in at.info[0].value
-    assert charts(at) == 0
 
 
 def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
