@@ -7,9 +7,9 @@ exit codes, and owns everything printed.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,8 @@ import pandas as pd
 from tqdm import tqdm
 
 from analysis.cache import ResultCache
-from analysis.compare import Comparison, compare as compare_groups
+from analysis.compare import Comparison
+from analysis.compare import compare as compare_groups
 from analysis.errors import FrameLensError
 from analysis.evaluate import Evaluation, read_gold
 from analysis.evaluate import evaluate as run_evaluation
@@ -279,7 +280,9 @@ def export(paths: tuple[str, ...], out_dir: Path, formats: str, no_cache: bool) 
     if unknown:
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; valid: png, svg, html, csv, pptx",
                                  param_hint="--formats")
-    from dashboard import figures  # the dashboard's own chart assembly, so exports match the app
+    from dashboard import (
+        figures,  # the dashboard's own chart assembly, so exports match the app
+    )
     from dashboard.report import bundle_files, slide_deck
 
     results, rejected = _score(paths, use_cache=not no_cache)

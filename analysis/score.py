@@ -15,7 +15,14 @@ from analysis.cache import ResultCache
 from analysis.frames import detect
 from analysis.lexicons import Lexicons, load_lexicons
 from analysis.segment import sentences, word_count
-from analysis.types import FRAMES, ArticleResult, Document, FrameHit, FrameSummary, SentenceResult
+from analysis.types import (
+    FRAMES,
+    ArticleResult,
+    Document,
+    FrameHit,
+    FrameSummary,
+    SentenceResult,
+)
 
 Engine = Literal["local", "dask"]
 #: Frames that can be an article's dominant frame; HISTORY is a control label.

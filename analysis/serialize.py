@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from analysis.types import FRAMES, ArticleResult, Cue, FrameHit, FrameSummary, Keyword, SentenceResult
+from analysis.types import (
+    FRAMES,
+    ArticleResult,
+    Cue,
+    FrameHit,
+    FrameSummary,
+    Keyword,
+    SentenceResult,
+)
 
 SCHEMA = "framelens.score/1"
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import pandas as pd
 
@@ -10,12 +11,20 @@ from analysis.compare import Comparison
 from analysis.types import FRAMES, ArticleResult
 
 
-def short_label(result: ArticleResult) -> str:
+class Labelled(Protocol):
+    """Anything with an id, a title and a kind: a result, or a row of `overview`."""
+
+    id: str
+    title: str
+    kind: str
+
+
+def short_label(result: Labelled) -> str:
     """Axis label: the id, and the kind where known ("000 (op-ed)")."""
     return f"{result.id} ({result.kind})" if result.kind else result.id
 
 
-def label(result: ArticleResult, *, width: int = 40) -> str:
+def label(result: Labelled, *, width: int = 40) -> str:
     """Display name for menus and headings: id and the start of the title."""
     if not result.title:
         return result.id

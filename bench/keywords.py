@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.keywords import extract  # noqa: E402
-from bench.score import corpus  # noqa: E402
+from analysis.keywords import extract
+from bench.score import corpus
 
 
 def main() -> None:

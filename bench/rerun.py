@@ -34,7 +34,7 @@ def main() -> None:
     st.cache_resource.clear()
     at = AppTest.from_file(APP, default_timeout=300)
     cold = _timed(at.run)
-    slider = lambda: at.slider(key="filters.min")  # noqa: E731
+    slider = lambda: at.slider(key="filters.min")
     reruns = [_timed(lambda v=v: slider().set_value(v).run()) for v in [0.05 * (i % 8 + 1) for i in range(args.repeats)]]
     if at.exception:
         sys.exit(f"the app raised: {at.exception[0].value}")

@@ -22,15 +22,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import yake  # noqa: E402
-from textblob import TextBlob  # noqa: E402
+import yake
+from textblob import TextBlob
 
-from analysis.cache import ResultCache  # noqa: E402
-from analysis.ingest import load_seeds  # noqa: E402
-from analysis.parallel import default_jobs  # noqa: E402
-from analysis.score import score_documents  # noqa: E402
-from analysis.segment import sentences  # noqa: E402
-from analysis.types import Document  # noqa: E402
+from analysis.cache import ResultCache
+from analysis.ingest import load_seeds
+from analysis.parallel import default_jobs
+from analysis.score import score_documents
+from analysis.segment import sentences
+from analysis.types import Document
 
 
 def corpus(n: int, *, sentences_per_article: int = 30, seed: int = 7) -> list[Document]:

@@ -12,17 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the path
     sys.path.insert(0, str(ROOT))
 
-import streamlit as st  # noqa: E402
+import streamlit as st
 
-from dashboard import data, state  # noqa: E402
-from dashboard.theme import PRESENTATION_CSS  # noqa: E402
+from dashboard import data, state
+from dashboard.theme import PRESENTATION_CSS
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
 st.set_page_config(page_title="FrameLens", page_icon=":material/frame_inspect:", layout="wide")
 data.init()
-results = data.scored_corpus()
-state.init(results)
+choices = data.choices()
+state.init(choices)
 
 page = st.navigation(
     [
@@ -35,7 +35,10 @@ page = st.navigation(
         st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
     ]
 )
-state.sidebar(results)
+state.sidebar(choices)
+if problem := data.store_problem():
+    st.error(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead.",
+             icon=":material/error:")
 if st.session_state["view.present"]:
     st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
     st.button("Exit presentation mode", key="view.exit_present",

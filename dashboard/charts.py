@@ -65,6 +65,32 @@ def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str 
     return fig
 
 
+def dominant_bars(counts: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure:
+    """How many articles each frame dominates, one bar per frame in the fixed frame order."""
+    colors = [FRAME_COLORS.get(d, "#BBBBBB") for d in counts["dominant"]]
+    fig = go.Figure(go.Bar(x=counts["dominant"], y=counts["articles"], marker_color=colors,
+                           text=counts["articles"], textposition="outside", textfont={"size": style.font_size},
+                           hovertemplate="%{x}: %{y} articles<extra></extra>"))
+    _layout(fig, "Dominant frame: number of articles", style)
+    fig.update_yaxes(title="articles", range=[0, max([1, *counts["articles"]]) * 1.15])
+    return fig
+
+
+def tone_density(grid: pd.DataFrame, *, step: float = 0.1, style: ChartStyle = SCREEN) -> go.Figure:
+    """Where a large corpus sits in tone: article counts per polarity × subjectivity cell."""
+    fig = go.Figure(
+        go.Heatmap(
+            x=grid["polarity"] + step / 2, y=grid["subjectivity"] + step / 2, z=grid["articles"],
+            xgap=1, ygap=1, colorscale="Greys", zmin=0, colorbar={"title": {"text": "articles"}},
+            hovertemplate="polarity %{x:.2f}, subjectivity %{y:.2f}: %{z} articles<extra></extra>",
+        )
+    )
+    _layout(fig, "Tone of the articles (TextBlob)", style)
+    fig.update_xaxes(range=[-1, 1], title="polarity (negative … positive)", zeroline=True, zerolinecolor="#888888")
+    fig.update_yaxes(range=[0, 1], title="subjectivity (factual … opinion)")
+    return fig
+
+
 #: Where a point's label may go, in order of preference, and its offset in axis fractions (x, y).
 _LABEL_SPOTS = {"top center": (0.0, 0.05), "bottom center": (0.0, -0.05),
                 "middle right": (0.05, 0.0), "middle left": (-0.05, 0.0)}

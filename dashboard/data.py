@@ -1,19 +1,34 @@
-"""The session's corpus and its scores, cached so that filters never recompute analysis.
+"""The corpus the pages show, and its scores, cached so that filters never recompute analysis.
 
-Scoring is cached per document by content (text, metadata and lexicon sources), so a
-filter change is a cache hit and an added article costs one scoring.
+Either the session's own articles (the seeds, plus what is uploaded or pasted), scored
+and cached per document by content (text, metadata and lexicon sources), so a filter
+change is a cache hit and an added article costs one scoring; or a DuckDB store written
+by `python -m analysis score … --store FILE`, which the app opens read-only when started
+with `-- --store FILE` (or $FRAMELENS_STORE): then nothing is scored, filters run in SQL
+and pages load only the articles they show.
 """
 
 from __future__ import annotations
 
+import argparse
+import os
+import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
+import pandas as pd
 import streamlit as st
 
+from analysis import select, tables
+from analysis.errors import InputError
 from analysis.ingest import load_seeds, unique_ids
 from analysis.lexicons import Lexicons, load_lexicons
 from analysis.score import score_document
+from analysis.store import Store
 from analysis.types import ArticleResult, Document
+
+#: Most rows a table or a menu lists; beyond that the filters narrow the corpus.
+LIST_LIMIT = 1000
 
 CORPUS_KEY = "corpus.documents"
 OVERRIDES_KEY = "lexicons.overrides"
@@ -82,3 +97,90 @@ def remove(ids: Sequence[str]) -> None:
 
 def reset() -> None:
     st.session_state[CORPUS_KEY] = list(load_seeds().documents)
+
+
+def store_path() -> str | None:
+    """The store named at start-up: `streamlit run dashboard/app.py -- --store FILE`, or $FRAMELENS_STORE."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--store")
+    known, _ = parser.parse_known_args(sys.argv[1:])
+    return known.store or os.environ.get("FRAMELENS_STORE") or None
+
+
+@st.cache_resource(show_spinner=False)
+def _open_store(path: str, modified: float) -> Store:
+    return Store(path)
+
+
+def store() -> Store | None:
+    """The opened store, or None for the session's own articles (also when it cannot be opened:
+    `store_problem` then says why)."""
+    try:
+        return _store()
+    except (InputError, OSError):
+        return None
+
+
+def _store() -> Store | None:
+    path = store_path()
+    return _open_store(path, os.path.getmtime(path)) if path else None
+
+
+def store_problem() -> str | None:
+    """Why the store named at start-up cannot be opened, or None."""
+    try:
+        _store()
+    except InputError as error:
+        return str(error)
+    except OSError as error:
+        return f"{store_path()}: {error.strerror or error}"
+    return None
+
+
+@dataclass(frozen=True)
+class Choices:
+    """What the filters offer and the URL may name: ids and the known metadata values."""
+
+    ids: list[str]
+    kinds: list[str]
+    outlets: list[str]
+    dates: list[str]
+
+
+def choices() -> Choices:
+    opened = store()
+    if opened:
+        return Choices(*(opened.known(field) for field in ("id", "kind", "outlet", "date")))
+    results = scored_corpus()
+    return Choices([r.id for r in results], *(select.known_values(results, f) for f in ("kind", "outlet", "date")))
+
+
+def matching(filters: select.Filters, *, include: Sequence[str] = ()) -> tuple[int, pd.DataFrame]:
+    """How many articles there are, and the rows (`tables.overview`) of those passing the
+    filters: the first LIST_LIMIT, and any of `include` (articles chosen earlier) beyond them."""
+    opened = store()
+    if opened:
+        return opened.count(), opened.matching(filters, limit=LIST_LIMIT, include=include)
+    results = scored_corpus()
+    passing = select.apply(results, filters)
+    return len(results), tables.overview([r for i, r in enumerate(passing) if i < LIST_LIMIT or r.id in include])
+
+
+def count(filters: select.Filters) -> int:
+    """Number of articles passing the filters (beyond LIST_LIMIT too)."""
+    opened = store()
+    return opened.count(filters) if opened else len(select.apply(scored_corpus(), filters))
+
+
+@st.cache_data(show_spinner=False, max_entries=200)
+def _load(path: str, modified: float, ids: tuple[str, ...]) -> list[ArticleResult]:
+    return _open_store(path, modified).load(ids)
+
+
+def results(ids: Sequence[str]) -> list[ArticleResult]:
+    """Full results of the chosen articles, in the order given."""
+    opened = store()
+    if opened:
+        return _load(str(opened.path), os.path.getmtime(opened.path), tuple(ids))
+    by_id = {r.id: r for r in scored_corpus()}
+    return [by_id[i] for i in ids if i in by_id]

@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from analysis import tables
 from analysis.compare import Comparison, compare
 from analysis.export import Chart
+from analysis.select import Filters
+from analysis.store import Store
 from analysis.types import ArticleResult
 from dashboard import charts
 from dashboard.theme import SCREEN, ChartStyle
@@ -20,6 +22,23 @@ def overview(results: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) ->
         Chart("frame-heatmap_overview", "Frame profile (heat map)", charts.frame_heatmap(profile, style=style), profile),
         Chart("frame-bars_overview", "Frame shares by article", charts.frame_bars(profile, style=style), profile),
         Chart("tone_overview", "Tone", charts.tone_scatter(tone, style=style), tone),
+    ]
+
+
+def store_overview(store: Store, filters: Filters, *, style: ChartStyle = SCREEN) -> list[Chart]:
+    """The Overview of a corpus too large for one bar per article: aggregates computed in the store."""
+    means = store.frame_means(filters, by="kind")
+    profile = means.assign(article=[f"{k} ({n})" for k, n in zip(means["kind"], means["articles"])],
+                           share=means["mean_share"])
+    dominant = store.dominant_counts(filters)
+    grid = store.tone_grid(filters)
+    return [
+        Chart("frame-means_by-kind", "Mean frame share by kind of article",
+              charts.frame_bars(profile, style=style, title="Mean frame share by kind (number of articles)"),
+              means),
+        Chart("dominant-frame_counts", "Dominant frame: number of articles", charts.dominant_bars(dominant, style=style),
+              dominant),
+        Chart("tone_density", "Tone of the articles", charts.tone_density(grid, style=style), grid),
     ]
 
 

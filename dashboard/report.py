@@ -16,7 +16,14 @@ from pptx import Presentation
 from pptx.util import Inches, Pt
 
 from analysis import tables
-from analysis.export import Chart, ExportUnavailable, chart_files, image, safe_csv, zip_bytes
+from analysis.export import (
+    Chart,
+    ExportUnavailable,
+    chart_files,
+    image,
+    safe_csv,
+    zip_bytes,
+)
 from analysis.findings import findings, strongest_sentences
 from analysis.serialize import sentence_rows
 from analysis.types import FRAMES, ArticleResult

@@ -13,8 +13,9 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from analysis.select import Filters, known_values
-from analysis.types import FRAMES, ArticleResult
+from analysis.select import Filters
+from analysis.types import FRAMES
+from dashboard.data import Choices
 
 DEFAULTS: dict[str, object] = {
     "filters.frames": list(FRAMES),
@@ -81,7 +82,7 @@ def parse_params(params: Mapping[str, str], *, ids: Sequence[str], kinds: Sequen
 def to_params(state: Mapping[str, object]) -> dict[str, str]:
     """Query parameters for the values that differ from the defaults."""
     params: dict[str, str] = {}
-    value = lambda key: state.get(key, DEFAULTS[key])  # noqa: E731
+    value = lambda key: state.get(key, DEFAULTS[key])
     if list(value("filters.frames")) != list(FRAMES):
         params["frames"] = ",".join(value("filters.frames"))
     if value("filters.min"):
@@ -104,7 +105,7 @@ def to_params(state: Mapping[str, object]) -> dict[str, str]:
     return params
 
 
-def init(results: Sequence[ArticleResult]) -> None:
+def init(choices: Choices) -> None:
     """Fill the session from defaults and, once per session, from the URL."""
     for key, default in DEFAULTS.items():
         st.session_state.setdefault(key, default)
@@ -113,10 +114,10 @@ def init(results: Sequence[ArticleResult]) -> None:
         st.session_state.update(
             parse_params(
                 st.query_params.to_dict(),
-                ids=[r.id for r in results],
-                kinds=known_values(results, "kind"),
-                outlets=known_values(results, "outlet"),
-                dates=known_values(results, "date"),
+                ids=choices.ids,
+                kinds=choices.kinds,
+                outlets=choices.outlets,
+                dates=choices.dates,
             )
         )
 
@@ -143,7 +144,7 @@ def filters() -> Filters:
     )
 
 
-def sidebar(results: Sequence[ArticleResult]) -> None:
+def sidebar(choices: Choices) -> None:
     """The filters that apply on every page."""
     with st.sidebar:
         st.toggle("Presentation mode", key="view.present", help="Large type, no sidebar, one chart per screen.")
@@ -152,7 +153,7 @@ def sidebar(results: Sequence[ArticleResult]) -> None:
                        help="Frames that count for the minimum share and are highlighted in the Reader.")
         st.slider("Minimum frame share", 0.0, 1.0, step=0.05, key="filters.min",
                   help="Keep articles where at least one chosen frame reaches this share of sentences.")
-        kinds, outlets, dates = (known_values(results, f) for f in ("kind", "outlet", "date"))
+        kinds, outlets, dates = choices.kinds, choices.outlets, choices.dates
         if kinds:
             st.multiselect("Kind", kinds, key="filters.kinds")
         if outlets:

@@ -6,9 +6,16 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TypeVar
 
+import pandas as pd
 import streamlit as st
 
-from analysis.export import FORMATS, Chart, ExportUnavailable, chart_file, static_export_problem
+from analysis.export import (
+    FORMATS,
+    Chart,
+    ExportUnavailable,
+    chart_file,
+    static_export_problem,
+)
 from analysis.types import ArticleResult
 from dashboard.theme import CLASSROOM, SCREEN, ChartStyle
 
@@ -74,20 +81,20 @@ def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, t
         )
 
 
-def filtered_corpus(*, need: int = 1) -> tuple[list[ArticleResult], list[ArticleResult]]:
-    """The corpus and the articles passing the sidebar filters; stops the page with advice
-    when fewer than `need` are left, instead of drawing empty charts."""
-    from analysis import select
+def filtered_corpus(*, need: int = 1) -> tuple[int, pd.DataFrame]:
+    """The corpus size and the rows (`tables.overview`) of the articles passing the sidebar
+    filters (the first `data.LIST_LIMIT`, and the articles chosen in the shared view);
+    stops the page with advice when fewer than `need` are left, instead of drawing empty charts."""
     from dashboard import data, state
 
-    results = data.scored_corpus()
-    shown = select.apply(results, state.filters())
-    if not results:
+    chosen = [*st.session_state["view.ids"], st.session_state["view.article"]]
+    total, table = data.matching(state.filters(), include=[i for i in chosen if i])
+    if not total:
         stop(NO_ARTICLES)
-    if len(shown) < need:
-        stop(NO_MATCH if not shown else
-             f"Only {len(shown)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
-    return results, shown
+    if len(table) < need:
+        stop(NO_MATCH if table.empty else
+             f"Only {len(table)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
+    return total, table
 
 
 def stop(message: str) -> NoReturn:

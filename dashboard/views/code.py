@@ -6,6 +6,7 @@ import streamlit as st
 from analysis import tables
 from analysis.errors import InputError
 from analysis.evaluate import GoldSentence, agreement, as_coding, parse_gold, write_gold
+from analysis.select import Filters
 from analysis.types import FRAMES
 from dashboard import data
 from dashboard.widgets import NO_ARTICLES, stop
@@ -15,12 +16,12 @@ st.markdown(
     "Read each sentence and click the frames **you** see in it (none is a fine answer; see the Method page "
     "for the definitions). Then press **Check my coding** to see how often you and FrameLens agree."
 )
-results = data.scored_corpus()
-if not results:
+total, table = data.matching(Filters())
+if not total:
     stop(NO_ARTICLES)
-by_id = {r.id: r for r in results}
+by_id = {row.id: row for row in table.itertuples()}
 article_id = st.selectbox("Article", list(by_id), key="code.article", format_func=lambda i: tables.label(by_id[i], width=90))
-result = by_id[article_id]
+(result,) = data.results([article_id])
 key = lambda i: f"code.{article_id}.{i}"
 
 uploaded = st.file_uploader("Load labels saved earlier (gold CSV)", type=["csv"], key=f"code.upload.{article_id}")

@@ -6,13 +6,21 @@ import streamlit as st
 
 from analysis import tables
 from analysis.types import ArticleResult
-from dashboard import figures
-from dashboard.widgets import download_all, filtered_corpus, plain, show_chart, side_by_side, stop, style
+from dashboard import data, figures
+from dashboard.widgets import (
+    download_all,
+    filtered_corpus,
+    plain,
+    show_chart,
+    side_by_side,
+    stop,
+    style,
+)
 
 st.title("Compare")
-_, shown = filtered_corpus(need=2)
+_, table = filtered_corpus(need=2)
 
-by_id = {r.id: r for r in shown}
+by_id = {row.id: row for row in table.itertuples()}
 # The widget's own value while on this page; the shared selection ("view.ids") when coming back.
 remembered = st.session_state.get("compare.ids", st.session_state["view.ids"] or list(by_id)[:2])
 st.session_state["compare.ids"] = [i for i in remembered if i in by_id]
@@ -22,7 +30,7 @@ st.session_state["view.ids"] = chosen
 if len(chosen) < 2:
     stop("Choose at least two articles above to compare them (up to four).")
 
-picked = [by_id[i] for i in chosen]
+picked = data.results(chosen)
 chart_style = style()
 profile = figures.compare_profile(picked, style=chart_style)
 show_chart(profile)

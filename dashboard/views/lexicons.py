@@ -5,8 +5,12 @@ import streamlit as st
 
 from analysis.errors import LexiconError
 from analysis.lexicons import FILES, default_source, load_lexicons
-from analysis.types import FRAMES
+from analysis.select import Filters
+from analysis.types import FRAMES, Document
 from dashboard import data
+
+#: Articles of a store rescored to show the effect of an edit (each costs a scoring).
+PREVIEW = 20
 
 st.title("Lexicons")
 st.markdown(
@@ -14,6 +18,11 @@ st.markdown(
     "The comment at the top of each file explains its rule and the cue syntax. Edit, press **Apply**, and "
     "every page is rescored with your version; download it to keep it, or restore the default."
 )
+if opened := data.store():
+    st.warning(f"The scores of {opened.path.name} were computed when it was written and stay as they are; edits "
+               "here apply to a preview of its first articles (below). To rescore the store, save the edited files in a "
+               "folder and run `python -m analysis score PATHS --lexicons FOLDER --store FILE`.",
+               icon=":material/database:")
 
 for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
     with tab:
@@ -39,12 +48,22 @@ for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
                            disabled=frame not in data.overrides())
 
 st.subheader("Effect on the corpus")
-st.caption("Share of sentences per frame with the packaged lexicons and with the ones in force now.")
+if opened:
+    _, table = data.matching(Filters())
+    before = data.results(list(table["id"])[:PREVIEW])
+    after = data.score([Document(r.id, r.source, r.text, r.title, r.outlet, r.kind, r.date, r.url) for r in before])
+    st.caption(f"Share of sentences per frame as stored and with the lexicons in force now, for the first "
+               f"{len(before)} articles of the store (rescored here, the store itself is unchanged).")
+    names = ("stored", "now")
+else:
+    before, after = data.score(data.documents(), packaged=True), data.scored_corpus()
+    st.caption("Share of sentences per frame with the packaged lexicons and with the ones in force now.")
+    names = ("packaged", "now")
 rows = []
-for packaged, now in zip(data.score(data.documents(), packaged=True), data.scored_corpus()):
-    row = {"id": now.id}
+for old, new in zip(before, after):
+    row = {"id": new.id}
     for frame in FRAMES:
-        row[f"{frame} packaged"] = packaged.frames[frame].share
-        row[f"{frame} now"] = now.frames[frame].share
+        row[f"{frame} {names[0]}"] = old.frames[frame].share
+        row[f"{frame} {names[1]}"] = new.frames[frame].share
     rows.append(row)
 st.dataframe(pd.DataFrame(rows), hide_index=True, key="lexicons.effect")

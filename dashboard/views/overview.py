@@ -1,50 +1,66 @@
-"""Overview: every article's frame profile, tone, length and keywords."""
+"""Overview: every article's frame profile, tone, length and keywords; for a large stored
+corpus, the same questions answered in aggregate."""
 
 import streamlit as st
 
 from analysis import tables
 from analysis.types import FRAMES
-from dashboard import figures
+from dashboard import data, figures, state
 from dashboard.widgets import download_all, filtered_corpus, show_chart, style
 
-st.title("Overview")
-results, shown = filtered_corpus()
+#: Most articles of a store drawn one bar (and one heat-map row) each; more are summarised in SQL.
+PER_ARTICLE_MAX = 40
 
-st.caption(f"{len(shown)} of {len(results)} articles match the filters. Share = fraction of an article's "
-           "sentences that carry the frame (see Method).")
+st.title("Overview")
+total, table = filtered_corpus()
+opened = data.store()
+shown_count = data.count(state.filters()) if opened else len(table)
 chart_style = style()
-heatmap, bars, tone = figures.overview(shown, style=chart_style)
+per_article = opened is None or shown_count <= PER_ARTICLE_MAX
+if per_article:
+    shown = data.results(list(table["id"]))
+    charts = figures.overview(shown, style=chart_style)
+    st.caption(f"{shown_count} of {total} articles match the filters. Share = fraction of an article's "
+               "sentences that carry the frame (see Method).")
+else:
+    shown = []
+    charts = figures.store_overview(opened, state.filters(), style=chart_style)
+    st.caption(f"{shown_count:,} of {total:,} articles match the filters: too many for a bar each, so the charts "
+               "summarise them (computed in the store). Share = fraction of an article's sentences that carry "
+               "the frame (see Method).")
+first, second, third = charts
 left, right = (st.container(), st.container()) if chart_style.present else st.columns(2)
 with left:
-    show_chart(heatmap)
+    show_chart(first)
 with right:
-    show_chart(bars)
-show_chart(tone)
+    show_chart(second)
+show_chart(third)
 
 st.subheader("Articles")
+if len(table) < shown_count:
+    st.caption(f"The first {len(table):,} of {shown_count:,} by id; narrow the filters or search to find others.")
 st.caption("Click a row (or choose below) to pick the article to read.")
-table = tables.overview(shown)
-by_id = {r.id: r for r in shown}
 row_ids = list(table["id"])
+rows = {row.id: row for row in table.itertuples()}
 
 
 def pick_row() -> None:
     """A clicked row becomes the article to read (runs before the rerun, with this run's rows)."""
-    rows = st.session_state["overview.table"].selection.rows
-    if rows:
-        st.session_state["overview.article"] = row_ids[rows[0]]
+    picked = st.session_state["overview.table"].selection.rows
+    if picked:
+        st.session_state["overview.article"] = row_ids[picked[0]]
 
 
 st.dataframe(
     table, hide_index=True, key="overview.table", on_select=pick_row, selection_mode="single-row",
     column_config={f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f") for f in FRAMES},
 )
-if st.session_state.get("overview.article") not in by_id:
-    st.session_state["overview.article"] = st.session_state["view.article"] if st.session_state["view.article"] in by_id else row_ids[0]
-choice = st.selectbox("Article to read", list(by_id), key="overview.article",
-                      format_func=lambda i: tables.label(by_id[i], width=80))
+if st.session_state.get("overview.article") not in rows:
+    st.session_state["overview.article"] = st.session_state["view.article"] if st.session_state["view.article"] in rows else row_ids[0]
+choice = st.selectbox("Article to read", row_ids, key="overview.article",
+                      format_func=lambda i: tables.label(rows[i], width=80))
 if st.button("Open in Reader", key="overview.open", type="primary", icon=":material/menu_book:"):
     st.session_state["view.article"] = choice
     st.switch_page("views/reader.py")
 
-download_all([heatmap, bars, tone], shown, title="FrameLens overview")
+download_all(charts, shown, title="FrameLens overview")

@@ -5,21 +5,21 @@ import streamlit as st
 
 from analysis import select, tables
 from analysis.types import FRAMES
-from dashboard import state
+from dashboard import data, state
 from dashboard.highlight import article_html, legend_html
 from dashboard.theme import READER_CSS
 from dashboard.widgets import empty_state, filtered_corpus
 
 st.title("Reader")
-_, shown = filtered_corpus()
+_, table = filtered_corpus()
 filters = state.filters()
 
-by_id = {r.id: r for r in shown}
+by_id = {row.id: row for row in table.itertuples()}
 if st.session_state.get("reader.article") not in by_id:
     st.session_state["reader.article"] = st.session_state["view.article"] if st.session_state["view.article"] in by_id else next(iter(by_id))
 article_id = st.selectbox("Article", list(by_id), key="reader.article", format_func=lambda i: tables.label(by_id[i], width=90))
 st.session_state["view.article"] = article_id
-result = by_id[article_id]
+(result,) = data.results([article_id])
 
 left, right = st.columns([3, 2])
 frames = left.multiselect("Highlight frames", FRAMES, default=list(filters.frames), key="reader.frames")

@@ -146,4 +146,4 @@ def test_score_saves_a_store(runner: CliRunner, articles: Path, tmp_path: Path) 
     result = runner.invoke(main, ["score", str(articles), "--format", "csv", "--store", str(path)])
     assert result.exit_code == 0, result.output
     assert f"saved 2 articles to {path}" in result.stderr
-    assert list(store.summary(path)["id"]) == ["a", "b"]
+    assert list(store.Store(path).matching()["id"]) == ["a", "b"]

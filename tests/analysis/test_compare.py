@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.compare import compare, distinctive_terms, frame_difference, keyword_overlap, tokens
+from analysis.compare import (
+    compare,
+    distinctive_terms,
+    frame_difference,
+    keyword_overlap,
+    tokens,
+)
 from analysis.types import FRAMES, ArticleResult, FrameSummary, Keyword
 
 

@@ -10,7 +10,16 @@ import plotly.graph_objects as go
 import pytest
 
 from analysis import export
-from analysis.export import HEIGHT, SCALE, WIDTH, Chart, ExportUnavailable, chart_file, chart_files, safe_csv
+from analysis.export import (
+    HEIGHT,
+    SCALE,
+    WIDTH,
+    Chart,
+    ExportUnavailable,
+    chart_file,
+    chart_files,
+    safe_csv,
+)
 
 needs_chromium = pytest.mark.skipif(export.static_export_problem() is not None, reason="no Chromium for kaleido")
 

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 import analysis
-
 from analysis.cache import ResultCache
 from analysis.ingest import from_text
 from analysis.score import Settings, dominant_frame, score_document, score_documents

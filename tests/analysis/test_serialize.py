@@ -4,7 +4,13 @@ import json
 
 from analysis.ingest import from_text
 from analysis.score import score_document
-from analysis.serialize import SCHEMA, article_from_dict, article_rows, sentence_rows, to_document
+from analysis.serialize import (
+    SCHEMA,
+    article_from_dict,
+    article_rows,
+    sentence_rows,
+    to_document,
+)
 from analysis.types import FRAMES
 
 TEXT = "US sanctions threaten Beijing's self-reliance in semiconductors. The match ended 2-1."

@@ -9,6 +9,8 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -31,13 +33,15 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@contextmanager
+def _serve(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Iterator[str]:
+    """`streamlit run dashboard/app.py [-- args]` on a free port of 127.0.0.1, until the test module ends."""
     port = _free_port()
     env = {**os.environ, "FRAMELENS_CACHE": str(tmp_path_factory.mktemp("cache") / "r.sqlite")}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
+         *(["--", *args] if args else [])],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
@@ -54,6 +58,24 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield url
     process.terminate()
     process.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with _serve(tmp_path_factory) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def store_server(tmp_path_factory: pytest.TempPathFactory, seed_results) -> Iterator[str]:
+    """The app started on a store of 120 articles (the seeds' results under new ids)."""
+    from analysis import store
+
+    seeds = list(seed_results.values())
+    path = tmp_path_factory.mktemp("store") / "class.duckdb"
+    store.save((replace(seeds[i % 5], id=f"s{i:03d}") for i in range(120)), path)
+    with _serve(tmp_path_factory, "--store", str(path)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -141,3 +163,19 @@ def test_reader_shows_hostile_article_as_text(server: str, page) -> None:
     assert "<img src=x onerror=alert(1)>" in reader.inner_text()
     assert reader.locator("script, img").count() == 0
     assert page.dialogs == []
+
+
+def test_a_stored_corpus_opens_with_summaries_and_its_articles_read(store_server: str, page) -> None:
+    page.goto(f"{store_server}/?min=0.3")
+    page.get_by_text("Dominant frame: number of articles").first.wait_for(timeout=60000)
+    main = page.locator('[data-testid="stMain"]')
+    assert "96 of 120 articles match the filters" in main.inner_text()
+    titles = page.locator(".gtitle").all_text_contents()
+    assert titles == ["Mean frame share by kind (number of articles)", "Dominant frame: number of articles",
+                      "Tone of the articles (TextBlob)"]
+    page.screenshot(path=str(SHOTS / "store-overview.png"))
+
+    page.goto(f"{store_server}/reader?article=s117")
+    reader = page.locator(".fl-reader")
+    reader.wait_for(timeout=60000)
+    assert "whole nation system" in reader.inner_text()  # s117 holds seed 002's result
