@@ -6,12 +6,15 @@ exit codes, and owns everything printed.
 
 from __future__ import annotations
 
+import csv
 import json
 import sys
-from collections.abc import Callable, Sequence
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 import pandas as pd
@@ -26,38 +29,81 @@ from analysis.evaluate import evaluate as run_evaluation
 from analysis.export import FORMATS
 from analysis.ingest import read_paths
 from analysis.keywords import ENGINES
+from analysis.lexicons import Lexicons, load_lexicons, read_folder
 from analysis.parallel import default_jobs
 from analysis.score import Settings, score_documents
-from analysis.serialize import article_rows, to_document
-from analysis.types import FRAMES, ArticleResult
+from analysis.serialize import SCHEMA, article_rows, article_to_dict
+from analysis.store import Writer
+from analysis.types import FRAMES, ArticleResult, Document
 
 #: Exit code when some inputs were rejected but the others were scored.
 EXIT_PARTIAL = 3
 
 
-def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = "yake",
-           cluster: str = "local", scheduler: str | None = None) -> tuple[list[ArticleResult], int]:
-    """Read and score; report rejected inputs on stderr. Returns results and rejected count."""
+def _read(paths: Sequence[str]) -> tuple[list[Document], int]:
+    """The readable articles; rejected inputs are reported on stderr and counted."""
     corpus = read_paths(paths)
     for rejected in corpus.rejected:
         click.echo(f"skipped: {rejected.source}: {rejected.message}", err=True)
     if not corpus.documents:
         raise click.ClickException("no readable article in the given paths")
+    return list(corpus.documents), len(corpus.rejected)
+
+
+def _stream(docs: Sequence[Document], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = "yake",
+            cluster: str = "local", scheduler: str | None = None,
+            lexicons: Lexicons | None = None) -> Iterator[ArticleResult]:
+    """Results in input order as they are scored, with a progress bar on stderr."""
     cache = ResultCache() if use_cache else None
-    with tqdm(total=len(corpus.documents), desc="scoring", unit="article", file=sys.stderr,
-              disable=None, leave=False) as bar:
-        results = list(
-            score_documents(
-                corpus.documents,
-                settings=Settings(keywords_top=top, keyword_engine=engine),
-                cache=cache,
-                progress=lambda _result: bar.update(1),
-                jobs=jobs,
-                engine=cluster,
-                scheduler=scheduler,
-            )
+    with tqdm(total=len(docs), desc="scoring", unit="article", file=sys.stderr, disable=None, leave=False) as bar:
+        yield from score_documents(
+            docs,
+            settings=Settings(keywords_top=top, keyword_engine=engine),
+            lexicons=lexicons,
+            cache=cache,
+            progress=lambda _result: bar.update(1),
+            jobs=jobs,
+            engine=cluster,
+            scheduler=scheduler,
         )
-    return results, len(corpus.rejected)
+
+
+def _score(paths: Sequence[str], *, use_cache: bool, top: int = 20) -> tuple[list[ArticleResult], int]:
+    """Read and score, for the commands that need every result at once."""
+    docs, rejected = _read(paths)
+    return list(_stream(docs, use_cache=use_cache, top=top)), rejected
+
+
+class _ScoreOutput:
+    """Writes `score` results one by one as they arrive, so memory does not grow with the corpus
+    (only the table format, a few numbers per article, is printed at the end)."""
+
+    def __init__(self, fmt: str, stream: TextIO) -> None:
+        self.fmt, self.stream, self.count = fmt, stream, 0
+        self._csv: csv.DictWriter | None = None
+        self._rows: list[dict[str, Any]] = []
+
+    def write(self, result: ArticleResult) -> None:
+        if self.fmt == "json":
+            entry = textwrap.indent(json.dumps(article_to_dict(result), ensure_ascii=False, indent=2), "    ")
+            self.stream.write(("{\n  \"schema\": " + json.dumps(SCHEMA) + ",\n  \"articles\": [\n" if not self.count
+                               else ",\n") + entry)
+        elif self.fmt == "csv":
+            (row,) = article_rows([result])
+            if self._csv is None:
+                self._csv = csv.DictWriter(self.stream, fieldnames=list(row), lineterminator="\n")
+                self._csv.writeheader()
+            self._csv.writerow(row)
+        else:
+            self._rows.extend(article_rows([result]))
+        self.count += 1
+
+    def finish(self) -> None:
+        if self.fmt == "json":
+            self.stream.write("\n  ]\n}\n")
+        elif self.fmt == "table":
+            columns = ["id", "words", "sentences", "dominant", *(f"{f}_share" for f in FRAMES), "polarity"]
+            self.stream.write(pd.DataFrame(self._rows)[columns].to_string(index=False) + "\n")
 
 
 def _comparison_text(result: Comparison) -> str:
@@ -143,33 +189,41 @@ def main() -> None:
               help="local: processes on this machine; dask: a Dask cluster (results are identical).")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
 @click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
-              help="Also save the scored corpus to this DuckDB file, to reopen it without rescoring.")
+              help="Also save the scored corpus to this DuckDB file, to reopen it without rescoring "
+                   "(streamlit run dashboard/app.py -- --store FILE).")
+@click.option("--lexicons", "lexicon_folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="A folder of edited lexicon files (analogy.yaml, security.yaml, market.yaml, history.yaml; "
+                   "any missing one stays packaged).")
 @_shared_options
 def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine: str, cluster: str,
-          scheduler: str | None, store: Path | None, out: Path | None, no_cache: bool) -> None:
+          scheduler: str | None, store: Path | None, lexicon_folder: Path | None, out: Path | None,
+          no_cache: bool) -> None:
     """Score articles for the ANALOGY, SECURITY and MARKET frames and the HISTORY label.
 
-    PATHS are .txt, .md, .html, .csv, .jsonl files, folders or .zip archives.
+    PATHS are .txt, .md, .html, .csv, .jsonl files, folders or .zip archives. Results are
+    written as they are scored, in input order.
 
     Example: python -m analysis score seeds/ --format table
     """
     if scheduler and cluster != "dask":
         raise click.BadParameter("--scheduler needs --engine dask", param_hint="--scheduler")
-    results, rejected = _score(paths, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine,
-                               cluster=cluster, scheduler=scheduler)
+    lexicons = load_lexicons(overrides=read_folder(lexicon_folder)) if lexicon_folder else None
+    docs, rejected = _read(paths)
+    results = _stream(docs, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine, cluster=cluster,
+                      scheduler=scheduler, lexicons=lexicons)
+    with ExitStack() as stack:
+        stream = stack.enter_context(out.open("w", encoding="utf-8", newline="")) if out else sys.stdout
+        output = _ScoreOutput(fmt, stream)
+        writer = stack.enter_context(Writer(store)) if store else None
+        for result in results:
+            output.write(result)
+            if writer:
+                writer.add(result)
+        output.finish()
     if store:
-        from analysis.store import save
-
-        click.echo(f"saved {save(results, store)} articles to {store}", err=True)
-    if fmt == "json":
-        _emit(json.dumps(to_document(results), ensure_ascii=False, indent=2), out)
-    else:
-        frame = pd.DataFrame(article_rows(results))
-        if fmt == "csv":
-            _emit(frame.to_csv(index=False).rstrip("\n"), out)
-        else:
-            columns = ["id", "words", "sentences", "dominant", *(f"{f}_share" for f in FRAMES), "polarity"]
-            _emit(frame[columns].to_string(index=False), out)
+        click.echo(f"saved {writer.written} articles to {store}", err=True)
+    if out:
+        click.echo(f"wrote {out}", err=True)
     _finish(rejected)
 
 

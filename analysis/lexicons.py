@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 import yaml
 
@@ -161,3 +162,15 @@ def load_lexicons(*, overrides: Mapping[str, str] | None = None) -> Lexicons:
     if unknown:
         raise LexiconError(", ".join(unknown), f"unknown frame; valid frames: {', '.join(FRAMES)}")
     return _load(tuple((frame, overrides.get(frame) or default_source(frame)) for frame in FRAMES))
+
+
+def read_folder(folder: str | Path) -> dict[str, str]:
+    """Edited lexicon files saved in a folder (any of `FILES`), as overrides for `load_lexicons`."""
+    folder = Path(folder)
+    found = {frame: folder / name for frame, name in FILES.items() if (folder / name).is_file()}
+    if not found:
+        raise LexiconError(str(folder), f"no lexicon file here; expected any of {', '.join(FILES.values())}")
+    try:
+        return {frame: path.read_text(encoding="utf-8") for frame, path in found.items()}
+    except (OSError, UnicodeDecodeError) as error:
+        raise LexiconError(str(folder), f"cannot read: {error}") from None

@@ -107,11 +107,6 @@ def article_from_dict(data: Mapping[str, Any]) -> ArticleResult:
     )
 
 
-def to_document(results: Iterable[ArticleResult]) -> dict[str, Any]:
-    """The whole `score` output: schema tag plus one entry per article."""
-    return {"schema": SCHEMA, "articles": [article_to_dict(r) for r in results]}
-
-
 def article_rows(results: Iterable[ArticleResult]) -> list[dict[str, Any]]:
     """One flat row per article: the per-article figures, frames in fixed order."""
     rows = []

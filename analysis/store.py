@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import string
 from collections.abc import Iterable, Sequence
-from itertools import islice
 from pathlib import Path
 
 import duckdb
@@ -58,25 +57,56 @@ def _sentence_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
                                        "subjectivity", "frames"])
 
 
+class Writer:
+    """Writes a new store (replacing the file) from results added one at a time, in batches,
+    so that the caller can stream results to other outputs in the same pass."""
+
+    def __init__(self, path: str | Path, *, batch: int = 500) -> None:
+        self.path = Path(path)
+        self.path.unlink(missing_ok=True)
+        self.batch = batch
+        self.written = 0
+        self._pending: list[ArticleResult] = []
+        self._db = duckdb.connect(str(self.path))
+        self._db.execute(f"CREATE TABLE meta AS SELECT {SCHEMA_VERSION} AS schema_version, now()::VARCHAR AS written")
+
+    def add(self, result: ArticleResult) -> None:
+        self._pending.append(result)
+        if len(self._pending) >= self.batch:
+            self._flush()
+
+    def _flush(self) -> None:
+        if not self._pending:
+            return
+        verb = "INSERT INTO {} SELECT * FROM {}" if self.written else "CREATE TABLE {} AS SELECT * FROM {}"
+        for table, frame in (("articles", _article_frame(self._pending)), ("sentences", _sentence_frame(self._pending))):
+            self._db.register("batch", frame)
+            self._db.execute(verb.format(table, "batch"))
+            self._db.unregister("batch")
+        self.written += len(self._pending)
+        self._pending = []
+
+    def close(self) -> int:
+        """Write what is pending and close; returns the number of articles written."""
+        try:
+            self._flush()
+        finally:
+            self._db.close()
+        return self.written
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def save(results: Iterable[ArticleResult], path: str | Path, *, batch: int = 500) -> int:
     """Write (replacing) a scored corpus; returns the number of articles written."""
-    path = Path(path)
-    path.unlink(missing_ok=True)
-    results = iter(results)
-    written = 0
-    with duckdb.connect(str(path)) as db:
-        db.execute(f"CREATE TABLE meta AS SELECT {SCHEMA_VERSION} AS schema_version, now()::VARCHAR AS written")
-        while chunk := list(islice(results, batch)):
-            articles, sentences = _article_frame(chunk), _sentence_frame(chunk)
-            verb = "INSERT INTO {} SELECT * FROM {}" if written else "CREATE TABLE {} AS SELECT * FROM {}"
-            db.register("a", articles)
-            db.register("s", sentences)
-            db.execute(verb.format("articles", "a"))
-            db.execute(verb.format("sentences", "s"))
-            db.unregister("a")
-            db.unregister("s")
-            written += len(chunk)
-    return written
+    with Writer(path, batch=batch) as writer:
+        for result in results:
+            writer.add(result)
+    return writer.written
 
 
 def _re2_phrase(query: str) -> str | None:

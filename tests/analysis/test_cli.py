@@ -147,3 +147,49 @@ def test_score_saves_a_store(runner: CliRunner, articles: Path, tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert f"saved 2 articles to {path}" in result.stderr
     assert list(store.Store(path).matching()["id"]) == ["a", "b"]
+
+
+def test_score_with_an_edited_lexicon_folder(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    from analysis.lexicons import default_source
+
+    folder = tmp_path / "my-lexicons"
+    folder.mkdir()
+    (folder / "security.yaml").write_text(default_source("SECURITY").replace("sanction*", "sanctionsxyz"),
+                                          encoding="utf-8")
+
+    def cues(args: list[str]) -> set[str]:
+        result = runner.invoke(main, ["score", str(articles / "a.txt"), "--no-cache", *args])
+        assert result.exit_code == 0, result.output
+        (article,) = json.loads(result.stdout)["articles"]
+        return {c["text"] for s in article["sentences"] for c in s["frames"].get("SECURITY", {}).get("cues", [])}
+
+    assert "sanctions" in cues([])
+    assert "sanctions" not in cues(["--lexicons", str(folder)])
+
+    (folder / "security.yaml").write_text("groups: [unclosed", encoding="utf-8")
+    broken = runner.invoke(main, ["score", str(articles), "--lexicons", str(folder)])
+    assert broken.exit_code == 1 and "security.yaml" in broken.output and "Traceback" not in broken.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    nothing = runner.invoke(main, ["score", str(articles), "--lexicons", str(empty)])
+    assert nothing.exit_code == 1 and "no lexicon file here" in nothing.output
+
+
+def test_every_output_of_one_run_holds_the_same_articles(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    from analysis.store import Store
+
+    for name in ("c", "d", "e"):
+        (articles / f"{name}.txt").write_text(f"Subsidies for {name} were wasted by planners.", encoding="utf-8")
+    out, path = tmp_path / "scores.json", tmp_path / "corpus.duckdb"
+    result = runner.invoke(main, ["score", str(articles), "--out", str(out), "--store", str(path), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    document = json.loads(out.read_text(encoding="utf-8"))
+    assert document["schema"] == "framelens.score/1"
+    ids = [a["id"] for a in document["articles"]]
+    assert ids == ["a", "b", "c", "d", "e"]
+    stored = Store(path).matching().set_index("id")
+    assert list(stored.index) == ids
+    assert [stored.loc[a["id"], "MARKET"] for a in document["articles"]] == [
+        a["frames"]["MARKET"]["share"] for a in document["articles"]]
+    csv_out = runner.invoke(main, ["score", str(articles), "--format", "csv"])
+    assert [line.split(",")[0] for line in csv_out.stdout.splitlines()] == ["id", *ids]

@@ -5,11 +5,10 @@ import json
 from analysis.ingest import from_text
 from analysis.score import score_document
 from analysis.serialize import (
-    SCHEMA,
     article_from_dict,
     article_rows,
+    article_to_dict,
     sentence_rows,
-    to_document,
 )
 from analysis.types import FRAMES
 
@@ -18,13 +17,11 @@ TEXT = "US sanctions threaten Beijing's self-reliance in semiconductors. The mat
 
 def test_json_round_trip_is_lossless() -> None:
     result = score_document(from_text(TEXT, title="Sanctions"))
-    document = json.loads(json.dumps(to_document([result])))
-    assert document["schema"] == SCHEMA
-    assert article_from_dict(document["articles"][0]) == result
+    assert article_from_dict(json.loads(json.dumps(article_to_dict(result)))) == result
 
 
 def test_documented_shape() -> None:
-    article = to_document([score_document(from_text(TEXT))])["articles"][0]
+    article = article_to_dict(score_document(from_text(TEXT)))
     for field in ("id", "source", "title", "words", "polarity", "subjectivity", "frames", "keywords", "sentences"):
         assert field in article
     assert list(article["frames"]) == list(FRAMES)
