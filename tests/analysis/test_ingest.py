@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-import io
 import json
 import os
-import zipfile
 from pathlib import Path
 
 import pytest
 
 from analysis import archive, ingest
 from analysis.errors import InputError
+from analysis.export import zip_bytes
 from analysis.ingest import from_text, load_seeds, read_bytes, read_paths
 from analysis.types import Corpus, Rejected
 
@@ -24,14 +23,6 @@ PAGE = b"""<html><head><title>Chip curbs bite</title><script>var tracker = 'aler
 <p>Critics warn that much of the money will be wasted on projects that never produce a working chip.</p>
 </article><footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>"""
 SUPPORTED = "(supported: .txt, .md, .html, .htm, .csv, .jsonl, .zip)"
-
-
-def make_zip(entries: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive_file:
-        for name, data in entries.items():
-            archive_file.writestr(name, data)
-    return buffer.getvalue()
 
 
 def texts(corpus: Corpus) -> dict[str, str]:
@@ -58,7 +49,7 @@ def problems(corpus: Corpus) -> dict[str, str]:
          {"a.csv row 2": "Export controls bite.", "a.csv row 3": "Two lines,\nwith a comma."}),
         ("a.jsonl", b'{"text": "Entity list grows."}\n\n{"text": "Chips \\u201cwar\\u201d."}\n',
          {"a.jsonl line 1": "Entity list grows.", "a.jsonl line 3": 'Chips "war".'}),
-        ("set.zip", make_zip({"one.txt": b"Export controls.", "d/two.md": b"**Subsidies.**"}),
+        ("set.zip", zip_bytes({"one.txt": b"Export controls.", "d/two.md": b"**Subsidies.**"}),
          {"set.zip/one.txt": "Export controls.", "set.zip/d/two.md": "Subsidies."}),
     ],
 )
@@ -156,12 +147,12 @@ def test_encodings_are_detected(data: bytes, text: str) -> None:
         ("rows.jsonl", b'{"text": 42}\n', "rows.jsonl line 1", "'text' must be a string, not a number"),
         ("rows.jsonl", b'{"text": "x", "title": {"a": 1}}\n', "rows.jsonl line 1",
          "'title' must be a string or a number, not an object"),
-        ("set.zip", make_zip({"inner.zip": b"PK"}), "set.zip/inner.zip", "nested archive, not expanded"),
-        ("set.zip", make_zip({"../evil.txt": b"x"}), "set.zip/../evil.txt",
+        ("set.zip", zip_bytes({"inner.zip": b"PK"}), "set.zip/inner.zip", "nested archive, not expanded"),
+        ("set.zip", zip_bytes({"../evil.txt": b"x"}), "set.zip/../evil.txt",
          "unsafe path in archive (absolute or '..'), not read"),
-        ("set.zip", make_zip({"/abs.txt": b"x"}), "set.zip//abs.txt",
+        ("set.zip", zip_bytes({"/abs.txt": b"x"}), "set.zip//abs.txt",
          "unsafe path in archive (absolute or '..'), not read"),
-        ("set.zip", make_zip({"notes.pdf": b"%PDF"}), "set.zip/notes.pdf", f"unsupported file type '.pdf' {SUPPORTED}"),
+        ("set.zip", zip_bytes({"notes.pdf": b"%PDF"}), "set.zip/notes.pdf", f"unsupported file type '.pdf' {SUPPORTED}"),
     ],
 )
 def test_bad_input_is_rejected_and_the_others_read(
@@ -201,14 +192,14 @@ def test_oversized_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 def test_zip_bomb_is_stopped_and_earlier_entries_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
-    corpus = read_bytes("bomb.zip", make_zip({"a.txt": b"ok text", "b.txt": b"a" * 5000, "c.txt": b"late"}))
+    corpus = read_bytes("bomb.zip", zip_bytes({"a.txt": b"ok text", "b.txt": b"a" * 5000, "c.txt": b"late"}))
     assert list(texts(corpus)) == ["bomb.zip/a.txt"]
     assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)"}
 
 
 def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
-    data = bytearray(make_zip({"a.txt": b"a" * 5000}))
+    data = bytearray(zip_bytes({"a.txt": b"a" * 5000}))
     central = data.rindex(b"PK\x01\x02")
     data[central + 24:central + 28] = (10).to_bytes(4, "little")  # declared uncompressed size: 10
     corpus = read_bytes("liar.zip", bytes(data))
@@ -218,7 +209,7 @@ def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_zip_with_too_many_entries(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archive, "MAX_ZIP_ENTRIES", 2)
-    corpus = read_bytes("many.zip", make_zip({f"{i}.txt": b"x" for i in range(3)}))
+    corpus = read_bytes("many.zip", zip_bytes({f"{i}.txt": b"x" for i in range(3)}))
     assert problems(corpus) == {"many.zip": "archive has 3 entries, over the 2-entry limit"}
 
 
@@ -294,7 +285,7 @@ def test_sidecar_metadata_wins_and_empty_values_do_not(tmp_path: Path) -> None:
 
 
 def test_sidecar_inside_a_zip_applies_to_its_folder() -> None:
-    data = make_zip({"d/metadata.yaml": SIDECAR.encode(), "d/a.txt": ARTICLE.encode(), "a.txt": ARTICLE.encode()})
+    data = zip_bytes({"d/metadata.yaml": SIDECAR.encode(), "d/a.txt": ARTICLE.encode(), "a.txt": ARTICLE.encode()})
     corpus = read_bytes("set.zip", data)
     assert [(d.source, d.id) for d in corpus.documents] == [("set.zip/d/a.txt", "A1"), ("set.zip/a.txt", "a")]
 
