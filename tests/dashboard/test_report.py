@@ -73,3 +73,17 @@ def test_report_opens_offline_in_chromium(view, tmp_path: Path) -> None:
         assert "Offline report" in page.title()
         browser.close()
     assert [u for u in requested if not u.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_report_shows_article_markup_as_text() -> None:
+    from analysis.score import score_document
+    from analysis.types import Document
+
+    hostile = score_document(Document(
+        id="x1", source="x1.txt", title="<img src=x onerror=alert(1)>", kind="<b>op-ed</b>",
+        text="US export controls <script>alert('owned')</script> hit Chinese chipmakers and national security.",
+    ))
+    page = report_html(figures.overview([hostile]), [hostile], title="<script>alert('title')</script>")
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>op-ed</b>" not in page
+    assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page
