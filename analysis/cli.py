@@ -33,7 +33,6 @@ from analysis.lexicons import Lexicons, load_lexicons, read_folder
 from analysis.parallel import default_jobs
 from analysis.score import Settings, score_documents
 from analysis.serialize import SCHEMA, article_rows, article_to_dict
-from analysis.store import Writer
 from analysis.types import FRAMES, ArticleResult, Document
 
 #: Exit code when some inputs were rejected but the others were scored.
@@ -214,7 +213,11 @@ def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine:
     with ExitStack() as stack:
         stream = stack.enter_context(out.open("w", encoding="utf-8", newline="")) if out else sys.stdout
         output = _ScoreOutput(fmt, stream)
-        writer = stack.enter_context(Writer(store)) if store else None
+        writer = None
+        if store:  # DuckDB is loaded only when a store is written
+            from analysis.store import Writer
+
+            writer = stack.enter_context(Writer(store))
         for result in results:
             output.write(result)
             if writer:

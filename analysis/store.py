@@ -18,15 +18,16 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from analysis import tables
 from analysis.errors import InputError
 from analysis.select import Filters
 from analysis.serialize import article_from_dict, article_rows
 from analysis.types import FRAMES, ArticleResult
 
 SCHEMA_VERSION = 2
-#: Columns of `Store.matching`, the same as `analysis.tables.overview`.
-OVERVIEW_COLUMNS = ("id", "title", "kind", "outlet", "date", "words", "sentences", "dominant", "polarity",
-                    "subjectivity", *FRAMES, "keywords")
+#: How the columns of `tables.overview` are read from the `articles` table, where they differ.
+_OVERVIEW_SQL = {"dominant": f"coalesce(nullif(dominant, ''), '{tables.NO_DOMINANT}')",
+                 **{f: f"{f}_share" for f in FRAMES}, "keywords": "top_keywords"}
 GROUPINGS = ("kind", "outlet", "dominant", "year")
 _RESCORE = "score the articles again with `python -m analysis score PATHS --store FILE`"
 
@@ -35,7 +36,7 @@ def _article_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
     rows = article_rows(batch)
     for row, result in zip(rows, batch):
         row.update(outlet=result.outlet, kind=result.kind, date=result.date, url=result.url, text=result.text,
-                   trimmed=result.trimmed, top_keywords=", ".join(k.phrase for k in result.keywords[:5]),
+                   trimmed=result.trimmed, top_keywords=tables.top_keywords(result),
                    keywords=json.dumps([[k.phrase, k.score] for k in result.keywords]))
         for frame in FRAMES:
             row[f"{frame}_sentences"] = result.frames[frame].sentences
@@ -180,9 +181,7 @@ class Store:
         """One row per article passing the filters (the columns of `tables.overview`), by id:
         the first `limit` of them, and any of `include` beyond those."""
         condition, params = where(filters)
-        columns = ", ".join(["id", "title", "kind", "outlet", "date", "words", "sentences",
-                             "coalesce(nullif(dominant, ''), '—') AS dominant", "polarity", "subjectivity",
-                             *(f"{f}_share AS {f}" for f in FRAMES), "top_keywords AS keywords"])
+        columns = ", ".join(f"{_OVERVIEW_SQL.get(c, c)} AS {c}" for c in tables.OVERVIEW_COLUMNS)
         bound = ""
         if limit is not None:
             bound = f" QUALIFY row_number() OVER (ORDER BY id) <= {int(limit)} OR id IN (SELECT unnest(?))"

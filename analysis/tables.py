@@ -45,19 +45,29 @@ def frame_profile(results: Sequence[ArticleResult]) -> pd.DataFrame:
     )
 
 
+#: Columns of `overview` (and of `analysis.store.Store.matching`, which builds the same table in SQL).
+OVERVIEW_COLUMNS = ("id", "title", "kind", "outlet", "date", "words", "sentences", "dominant",
+                    "polarity", "subjectivity", *FRAMES, "keywords")
+#: The `dominant` cell of an article where no frame fires.
+NO_DOMINANT = "—"
+
+
+def top_keywords(result: ArticleResult) -> str:
+    """The five best key phrases, as one cell."""
+    return ", ".join(k.phrase for k in result.keywords[:5])
+
+
 def overview(results: Sequence[ArticleResult]) -> pd.DataFrame:
     """One row per article: metadata, length, tone, dominant frame, shares, top keywords."""
     rows = []
     for r in results:
         row = {"id": r.id, "title": r.title, "kind": r.kind, "outlet": r.outlet, "date": r.date,
-               "words": r.words, "sentences": r.sentence_count, "dominant": r.dominant or "—",
+               "words": r.words, "sentences": r.sentence_count, "dominant": r.dominant or NO_DOMINANT,
                "polarity": r.polarity, "subjectivity": r.subjectivity}
         row.update({f: r.frames[f].share for f in FRAMES})
-        row["keywords"] = ", ".join(k.phrase for k in r.keywords[:5])
+        row["keywords"] = top_keywords(r)
         rows.append(row)
-    columns = ["id", "title", "kind", "outlet", "date", "words", "sentences", "dominant",
-               "polarity", "subjectivity", *FRAMES, "keywords"]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=list(OVERVIEW_COLUMNS))
 
 
 def tone(results: Sequence[ArticleResult]) -> pd.DataFrame:

@@ -112,29 +112,28 @@ def _open_store(path: str, modified: float) -> Store:
     return Store(path)
 
 
+def _opened() -> tuple[Store | None, str | None]:
+    """The store named at start-up, or why it cannot be opened; (None, None) when none is named."""
+    path = store_path()
+    if not path:
+        return None, None
+    try:
+        return _open_store(path, os.path.getmtime(path)), None
+    except InputError as error:
+        return None, str(error)
+    except OSError as error:
+        return None, f"{path}: {error.strerror or error}"
+
+
 def store() -> Store | None:
     """The opened store, or None for the session's own articles (also when it cannot be opened:
     `store_problem` then says why)."""
-    try:
-        return _store()
-    except (InputError, OSError):
-        return None
-
-
-def _store() -> Store | None:
-    path = store_path()
-    return _open_store(path, os.path.getmtime(path)) if path else None
+    return _opened()[0]
 
 
 def store_problem() -> str | None:
     """Why the store named at start-up cannot be opened, or None."""
-    try:
-        _store()
-    except InputError as error:
-        return str(error)
-    except OSError as error:
-        return f"{store_path()}: {error.strerror or error}"
-    return None
+    return _opened()[1]
 
 
 @dataclass(frozen=True)
@@ -155,21 +154,26 @@ def choices() -> Choices:
     return Choices([r.id for r in results], *(select.known_values(results, f) for f in ("kind", "outlet", "date")))
 
 
-def matching(filters: select.Filters, *, include: Sequence[str] = ()) -> tuple[int, pd.DataFrame]:
-    """How many articles there are, and the rows (`tables.overview`) of those passing the
-    filters: the first LIST_LIMIT, and any of `include` (articles chosen earlier) beyond them."""
+@dataclass(frozen=True)
+class Listing:
+    """The corpus as a page lists it: how many articles in all, how many pass the filters,
+    and the rows (`tables.overview`) of the first LIST_LIMIT of those, plus any articles
+    chosen earlier beyond them."""
+
+    total: int
+    matched: int
+    rows: pd.DataFrame
+
+
+def matching(filters: select.Filters, *, include: Sequence[str] = ()) -> Listing:
     opened = store()
     if opened:
-        return opened.count(), opened.matching(filters, limit=LIST_LIMIT, include=include)
+        return Listing(opened.count(), opened.count(filters),
+                       opened.matching(filters, limit=LIST_LIMIT, include=include))
     results = scored_corpus()
     passing = select.apply(results, filters)
-    return len(results), tables.overview([r for i, r in enumerate(passing) if i < LIST_LIMIT or r.id in include])
-
-
-def count(filters: select.Filters) -> int:
-    """Number of articles passing the filters (beyond LIST_LIMIT too)."""
-    opened = store()
-    return opened.count(filters) if opened else len(select.apply(scored_corpus(), filters))
+    return Listing(len(results), len(passing),
+                   tables.overview([r for i, r in enumerate(passing) if i < LIST_LIMIT or r.id in include]))
 
 
 @st.cache_data(show_spinner=False, max_entries=200)

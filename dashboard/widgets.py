@@ -6,7 +6,6 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TypeVar
 
-import pandas as pd
 import streamlit as st
 
 from analysis.export import (
@@ -17,6 +16,7 @@ from analysis.export import (
     static_export_problem,
 )
 from analysis.types import ArticleResult
+from dashboard.data import Listing
 from dashboard.theme import CLASSROOM, SCREEN, ChartStyle
 
 T = TypeVar("T")
@@ -81,20 +81,21 @@ def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, t
         )
 
 
-def filtered_corpus(*, need: int = 1) -> tuple[int, pd.DataFrame]:
-    """The corpus size and the rows (`tables.overview`) of the articles passing the sidebar
-    filters (the first `data.LIST_LIMIT`, and the articles chosen in the shared view);
-    stops the page with advice when fewer than `need` are left, instead of drawing empty charts."""
+def filtered_corpus(*, need: int = 1) -> Listing:
+    """The corpus as listed under the sidebar filters (with the articles chosen in the shared
+    view); stops the page with advice when fewer than `need` articles pass, instead of
+    drawing empty charts."""
     from dashboard import data, state
 
     chosen = [*st.session_state["view.ids"], st.session_state["view.article"]]
-    total, table = data.matching(state.filters(), include=[i for i in chosen if i])
-    if not total:
+    listing = data.matching(state.filters(), include=[i for i in chosen if i])
+    if not listing.total:
         stop(NO_ARTICLES)
-    if len(table) < need:
-        stop(NO_MATCH if table.empty else
-             f"Only {len(table)} article(s) match the filters; this page needs {need}. Widen the filters in the sidebar.")
-    return total, table
+    if listing.matched < need:
+        stop(NO_MATCH if not listing.matched else
+             f"Only {listing.matched} article(s) match the filters; this page needs {need}. "
+             "Widen the filters in the sidebar.")
+    return listing
 
 
 def stop(message: str) -> NoReturn:

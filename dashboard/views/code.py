@@ -16,8 +16,8 @@ st.markdown(
     "Read each sentence and click the frames **you** see in it (none is a fine answer; see the Method page "
     "for the definitions). Then press **Check my coding** to see how often you and FrameLens agree."
 )
-total, table = data.matching(Filters())
-if not total:
+table = data.matching(Filters()).rows
+if table.empty:
     stop(NO_ARTICLES)
 by_id = {row.id: row for row in table.itertuples()}
 article_id = st.selectbox("Article", list(by_id), key="code.article", format_func=lambda i: tables.label(by_id[i], width=90))

@@ -18,7 +18,7 @@ from dashboard.widgets import (
 )
 
 st.title("Compare")
-_, table = filtered_corpus(need=2)
+table = filtered_corpus(need=2).rows
 
 by_id = {row.id: row for row in table.itertuples()}
 # The widget's own value while on this page; the shared selection ("view.ids") when coming back.

@@ -10,7 +10,8 @@ from dashboard import data
 st.title("Corpus")
 opened = data.store()
 if opened:
-    total, table = data.matching(Filters())
+    listing = data.matching(Filters())
+    total, table = listing.total, listing.rows
     st.info(f"This dashboard was started on the scored corpus **{opened.path.name}** ({total:,} articles), "
             "opened read-only: nothing is rescored, and articles are not added or removed here. To change it, "
             f"score the articles again: `python -m analysis score PATHS --store {opened.path.name}`.",

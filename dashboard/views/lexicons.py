@@ -49,8 +49,7 @@ for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
 
 st.subheader("Effect on the corpus")
 if opened:
-    _, table = data.matching(Filters())
-    before = data.results(list(table["id"])[:PREVIEW])
+    before = data.results(list(data.matching(Filters()).rows["id"])[:PREVIEW])
     after = data.score([Document(r.id, r.source, r.text, r.title, r.outlet, r.kind, r.date, r.url) for r in before])
     st.caption(f"Share of sentences per frame as stored and with the lexicons in force now, for the first "
                f"{len(before)} articles of the store (rescored here, the store itself is unchanged).")

@@ -12,9 +12,9 @@ from dashboard.widgets import download_all, filtered_corpus, show_chart, style
 PER_ARTICLE_MAX = 40
 
 st.title("Overview")
-total, table = filtered_corpus()
+listing = filtered_corpus()
+total, table, shown_count = listing.total, listing.rows, listing.matched
 opened = data.store()
-shown_count = data.count(state.filters()) if opened else len(table)
 chart_style = style()
 per_article = opened is None or shown_count <= PER_ARTICLE_MAX
 if per_article:

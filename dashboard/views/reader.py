@@ -11,7 +11,7 @@ from dashboard.theme import READER_CSS
 from dashboard.widgets import empty_state, filtered_corpus
 
 st.title("Reader")
-_, table = filtered_corpus()
+table = filtered_corpus().rows
 filters = state.filters()
 
 by_id = {row.id: row for row in table.itertuples()}
