@@ -26,7 +26,7 @@ state.init(choices)
 
 page = st.navigation(
     [
-        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", url_path="overview", default=True),
+        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", default=True),
         st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
         st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
         st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),

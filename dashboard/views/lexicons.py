@@ -13,12 +13,14 @@ from dashboard import data
 PREVIEW = 20
 
 st.title("Lexicons")
+opened = data.store()
+rescored = "the preview below is rescored" if opened else "every page is rescored"
 st.markdown(
     "Each frame is detected from cue phrases grouped by role (for example *comparison*, *past_episode*). "
-    "The comment at the top of each file explains its rule and the cue syntax. Edit, press **Apply**, and "
-    "every page is rescored with your version; download it to keep it, or restore the default."
+    f"The comment at the top of each file explains its rule and the cue syntax. Edit, press **Apply**, and "
+    f"{rescored} with your version; download it to keep it, or restore the default."
 )
-if opened := data.store():
+if opened:
     st.warning(f"The scores of {opened.path.name} were computed when it was written and stay as they are; edits "
                "here apply to a preview of its first articles (below). To rescore the store, save the edited files in a "
                "folder and run `python -m analysis score PATHS --lexicons FOLDER --store FILE`.",
@@ -36,7 +38,7 @@ for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
                 st.error(f"Not applied — {error}")
             else:
                 data.overrides()[frame] = edited
-                st.success(f"Applied your {frame} lexicon; every page now uses it.")
+                st.success(f"Applied your {frame} lexicon; {'the preview below' if opened else 'every page'} now uses it.")
         download_col.download_button("Download", edited, file_name=FILES[frame], mime="application/x-yaml",
                                      key=f"lexicons.download.{frame}")
 

@@ -106,6 +106,7 @@ def test_lexicon_edits_preview_on_the_store_and_leave_it_unchanged(store_file, m
     text = at.text_area(key="lexicons.text.SECURITY").value
     at.text_area(key="lexicons.text.SECURITY").set_value(text.replace("sanction*", "sanctionsxyz"))
     at.button(key="lexicons.apply.SECURITY").click().run()
+    assert "the preview below now uses it" in at.success[0].value
     effect = next(d.value for d in at.dataframe if "SECURITY stored" in d.value.columns).set_index("id")
     assert effect.loc["a003", "SECURITY now"] < effect.loc["a003", "SECURITY stored"]
     assert store.Store(store_file).matching().set_index("id").loc["a003", "SECURITY"] == (
