@@ -1,4 +1,4 @@
-"""Command line: `python -m analysis score|compare|keywords|evaluate|export ...`.
+"""Command line: `python -m analysis score|compare|keywords|evaluate|train|export ...`.
 
 The library raises its own errors; this module turns them into one-line messages and
 exit codes, and owns everything printed.
@@ -315,6 +315,31 @@ def _evaluation_text(report: Evaluation) -> str:
         confusion.to_string(),
     ]
     return "\n".join(lines)
+
+
+@main.command()
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Coded corpus: train/, dev/ and test/ folders and gold.csv  [default: tests/data/corpus]")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Model file to write  [default: analysis/model/frames.json]")
+def train(corpus: Path | None, out: Path | None) -> None:
+    """Fit the frame model on the coded corpus and print its dev figures.
+
+    Measures the context rules alone and the model on the dev split, chooses the
+    model's thresholds there, fits the weights on train, dev and the seed gold set,
+    and writes the model file. Deterministic: the same data gives the same file.
+
+    Example: python -m analysis train
+    """
+    from analysis import train as training
+
+    info = training.train(corpus=corpus or training.CORPUS, out=out or training.MODEL)
+    rows = [{"design": design, "label": label, **figures}
+            for design in ("rules", "model") for label, figures in info["dev"][design].items()]
+    click.echo(f"{info['trained_on']['sentences']} coded sentences; dev split: {info['dev']['sentences']} sentences")
+    click.echo(pd.DataFrame(rows).fillna("").to_string(index=False))
+    click.echo(f"thresholds: {info['thresholds']['shipped']} (cross-validated: {info['thresholds']['cross_validated']})")
+    click.echo(f"wrote {out or training.MODEL}")
 
 
 @main.command()

@@ -204,7 +204,7 @@ def evaluate(gold: Sequence[GoldSentence], results: Sequence[ArticleResult]) -> 
         if article is None:
             unmatched.append(Unmatched(sentence, f"article {sentence.article_id!r} is not in the results"))
             continue
-        span = _locate(sentence, article.text, after=cursor.get(sentence.article_id, 0))
+        span = locate(sentence, article.text, after=cursor.get(sentence.article_id, 0))
         if span is None:
             where = "text" if sentence.text else f"offsets {sentence.start}-{sentence.end}"
             reason = f"{where} not found in article {sentence.article_id!r} ({len(article.text)} characters)"
@@ -223,7 +223,7 @@ def evaluate(gold: Sequence[GoldSentence], results: Sequence[ArticleResult]) -> 
     return Evaluation(scores, confusion, tuple(disagreements), tuple(unmatched), len(pairs))
 
 
-def _locate(sentence: GoldSentence, text: str, *, after: int) -> tuple[int, int] | None:
+def locate(sentence: GoldSentence, text: str, *, after: int) -> tuple[int, int] | None:
     """Find the gold sentence's span in the article text, trusting offsets that fit."""
     if sentence.start is not None and sentence.end is not None and sentence.end <= len(text):
         found = text[sentence.start : sentence.end]

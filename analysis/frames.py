@@ -1,37 +1,78 @@
-"""Per-sentence frame rules: which frames a sentence carries, and the cues that show why.
+"""Frame rules: which frames a sentence carries, read in its article, and the cues that show why.
 
-A cue word is evidence, not a verdict, so each frame needs its meaning in the sentence:
-- ANALOGY: a past episode joined to the present — with a comparison cue and a present
-  cue, or through an explicit analogy phrase ("a new great leap forward").
-- HISTORY (control): a past episode or past date with no present cue and no analogy;
-  a pure history text is HISTORY, not ANALOGY.
+A cue word is evidence, not a verdict, so each frame needs its meaning in the sentence,
+and the article around it decides what the words can mean (codebook, "A sentence is
+read in its article"):
+- Off-topic texts stay quiet: a text of CONTEXT_MIN sentences or more in which fewer
+  than TOPIC_MIN of the sentences carry a topic cue (topic.yaml, past episodes, strong
+  SECURITY or MARKET cues) gets no label at all.
+- ANALOGY: a past episode joined to the present — an explicit analogy phrase ("a new
+  great leap forward"); a past episode and a present cue in one sentence (or a present
+  tense, in an article about the present); or a past
+  episode or year with a comparison cue when the sentence (a present cue or a present
+  tense), a neighbour or the article is about the present. A past episode with "like" in a history text is HISTORY.
+- HISTORY (control): a past episode or past time with no present cue and no analogy;
+  in a history text (many past cues, few present ones) plain narration counts too.
 - SECURITY: a strong cue ("export controls"), or a weak cue ("sanctions") together with
   a domain cue (a state, a technology, an industry).
-- MARKET: a strong cue ("central planning"), a cost cue ("waste") together with a cue of
-  state-directed economics, or a market cue ("market forces") with a contrast ("not",
-  "instead of") or a cost cue.
+- MARKET: a strong cue ("corporate welfare"), a cost cue with a cue of state-directed
+  economics, a market cue with a contrast or a cost cue; and in a text that is a market
+  critique (MARKET_TEXT_MIN of its sentences carry one), a cost cue alone.
 Strength is 1 - prod(1 - weight) over the cues that made the frame fire.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from analysis.cues import SentenceCues, match
 from analysis.lexicons import Lexicons
 from analysis.types import FRAMES, Cue, FrameHit
 
-Matches = dict[str, list[Cue]]
+#: Below this share of topic sentences a text is off-topic (from CONTEXT_MIN sentences on).
+TOPIC_MIN = 0.12
+#: Texts shorter than this are too short to judge as off-topic; their sentences stand alone.
+CONTEXT_MIN = 5
+#: From this share of sentences with a present cue, a text is about the present.
+PRESENT_MIN = 0.08
+#: A text without present cues is still about the present when this many times more of its
+#: sentences are in the present tense than narrate the past.
+TENSE_RATIO = 2.0
+#: From this share of sentences with a past cue (and not about the present), a history text.
+HISTORY_TEXT_MIN = 0.15
+#: From this share of sentences carrying MARKET on their own, a market critique.
+MARKET_TEXT_MIN = 0.2
 
 
-def _matches(text: str, start: int, end: int, lexicons: Lexicons, frame: str) -> Matches:
-    """All cues of one label's groups found in a sentence, in text offsets."""
-    found: Matches = {}
-    for name, group in lexicons.groups[frame].items():
-        found[name] = [
-            Cue(text=text[a:b], start=a, end=b, role=name, weight=group.weight)
-            for a, b in group.find(text, start, end)
-        ]
-    return found
+@dataclass(frozen=True)
+class Context:
+    """What the whole article is about, as shares of its sentences."""
+
+    sentences: int
+    topical: float
+    present: float
+    past: float
+    market: float
+    tense: float = 0.0
+    narration: float = 0.0
+
+    @property
+    def on_topic(self) -> bool:
+        return self.sentences < CONTEXT_MIN or self.topical >= TOPIC_MIN
+
+    @property
+    def present_day(self) -> bool:
+        """Present cues, or clearly more sentences in the present tense than narrating the past."""
+        return self.present >= PRESENT_MIN or self.tense > TENSE_RATIO * self.narration
+
+    @property
+    def history_text(self) -> bool:
+        return self.past >= HISTORY_TEXT_MIN and not self.present_day
+
+    @property
+    def critique(self) -> bool:
+        return self.market >= MARKET_TEXT_MIN
 
 
 def _hit(*groups: list[Cue]) -> FrameHit:
@@ -47,25 +88,13 @@ def _hit(*groups: list[Cue]) -> FrameHit:
     return FrameHit(strength=round(min(1.0, 1.0 - remaining), 4), cues=ordered)
 
 
-def _analogy_and_history(history: Matches, analogy: Matches) -> dict[str, FrameHit]:
-    past = history["past_episode"]
-    present = analogy["present"]
-    if past and (analogy["explicit"] or analogy["comparison"] or present):
-        return {"ANALOGY": _hit(past, analogy["explicit"], analogy["comparison"], present)}
-    if (past or history["past_time"]) and not present:
-        return {"HISTORY": _hit(past, history["past_time"])}
-    return {}
+def topical(c: SentenceCues) -> bool:
+    """Whether a sentence speaks of state-led technology or industry at all."""
+    return bool(c["TOPIC"]["state"] or c["TOPIC"]["industry"] or c["HISTORY"]["past_episode"]
+                or c["SECURITY"]["strong"] or c["MARKET"]["strong"] or c["ANALOGY"]["explicit"])
 
 
-def _security(m: Matches) -> FrameHit | None:
-    if m["strong"]:
-        return _hit(m["strong"], m["weak"])
-    if m["weak"] and m["domain"]:
-        return _hit(m["weak"], m["domain"])
-    return None
-
-
-def _market(m: Matches) -> FrameHit | None:
+def _market_alone(m: dict[str, list[Cue]]) -> FrameHit | None:
     if m["strong"]:
         return _hit(m["strong"], m["cost"])
     if m["cost"] and m["state_economy"]:
@@ -75,13 +104,71 @@ def _market(m: Matches) -> FrameHit | None:
     return None
 
 
-def detect_sentence(text: str, start: int, end: int, lexicons: Lexicons) -> dict[str, FrameHit]:
-    """The frames that fire on text[start:end], in FRAMES order."""
-    found = _analogy_and_history(
-        _matches(text, start, end, lexicons, "HISTORY"), _matches(text, start, end, lexicons, "ANALOGY")
+def context(cues: Sequence[SentenceCues]) -> Context:
+    """Shares of the article's sentences that are on topic, present-day, past, market critique,
+    in the present tense and narrating the past."""
+    n = len(cues)
+
+    def share(test) -> float:
+        return sum(1 for c in cues if test(c)) / n if n else 0.0
+
+    return Context(
+        sentences=n,
+        topical=share(topical),
+        present=share(lambda c: bool(c["ANALOGY"]["present"])),
+        past=share(lambda c: bool(c["HISTORY"]["past_episode"] or c["HISTORY"]["past_time"])),
+        market=share(lambda c: _market_alone(c["MARKET"]) is not None),
+        tense=share(lambda c: bool(c["ANALOGY"]["tense"])),
+        narration=share(lambda c: bool(c["HISTORY"]["narration"])),
     )
-    security = _security(_matches(text, start, end, lexicons, "SECURITY"))
-    market = _market(_matches(text, start, end, lexicons, "MARKET"))
+
+
+def _analogy_and_history(c: SentenceCues, near: Near, ctx: Context) -> dict[str, FrameHit]:
+    h, a = c["HISTORY"], c["ANALOGY"]
+    episode, years, present = h["past_episode"], h["past_time"], a["present"]
+    if episode and a["explicit"]:
+        return {"ANALOGY": _hit(episode, a["explicit"], a["comparison"], present)}
+    if episode and (present or (a["tense"] and ctx.present_day)):
+        return {"ANALOGY": _hit(episode, a["comparison"], present)}
+    if (episode or years) and a["comparison"] and (a["tense"] or near.present or ctx.present_day):
+        return {"ANALOGY": _hit(episode, years, a["comparison"])}
+    if present:
+        return {}
+    if episode or years:
+        return {"HISTORY": _hit(episode, years)}
+    if ctx.history_text and h["narration"]:
+        return {"HISTORY": _hit(h["narration"])}
+    return {}
+
+
+def _security(m: dict[str, list[Cue]]) -> FrameHit | None:
+    if m["strong"]:
+        return _hit(m["strong"], m["weak"])
+    if m["weak"] and m["domain"]:
+        return _hit(m["weak"], m["domain"])
+    return None
+
+
+def _market(m: dict[str, list[Cue]], ctx: Context) -> FrameHit | None:
+    alone = _market_alone(m)
+    if alone is None and ctx.critique and m["cost"]:
+        return _hit(m["cost"])
+    return alone
+
+
+@dataclass(frozen=True)
+class Near:
+    """What the neighbouring sentences (one before, one after) bring: a present cue."""
+
+    present: bool = False
+
+
+def rules(c: SentenceCues, *, near: Near, ctx: Context) -> dict[str, FrameHit]:
+    """The frames that fire on one sentence's cues, in FRAMES order."""
+    if not ctx.on_topic:
+        return {}
+    found = _analogy_and_history(c, near, ctx)
+    security, market = _security(c["SECURITY"]), _market(c["MARKET"], ctx)
     if security:
         found["SECURITY"] = security
     if market:
@@ -89,6 +176,17 @@ def detect_sentence(text: str, start: int, end: int, lexicons: Lexicons) -> dict
     return {frame: found[frame] for frame in FRAMES if frame in found}
 
 
+def detect_cues(cues: Sequence[SentenceCues]) -> list[dict[str, FrameHit]]:
+    """Frames per sentence from cues already matched and filed by sentence."""
+    ctx = context(cues)
+    present = [bool(c["ANALOGY"]["present"]) for c in cues]
+
+    def near(i: int) -> Near:
+        return Near(present=any(present[j] for j in (i - 1, i + 1) if 0 <= j < len(cues)))
+
+    return [rules(c, near=near(i), ctx=ctx) for i, c in enumerate(cues)]
+
+
 def detect(text: str, spans: Sequence[tuple[int, int]], lexicons: Lexicons) -> list[dict[str, FrameHit]]:
-    """Frames per sentence span; cue offsets index `text`."""
-    return [detect_sentence(text, start, end, lexicons) for start, end in spans]
+    """Frames per sentence span of one article; cue offsets index `text`."""
+    return detect_cues(match(text, spans, lexicons))

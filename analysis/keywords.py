@@ -36,6 +36,13 @@ def languages() -> tuple[str, ...]:
     return tuple(sorted(code for code in codes if code != "noLang"))
 
 
+@lru_cache(maxsize=4)
+def stopwords(language: str = "en") -> frozenset[str]:
+    """yake's stopword list for a language, lower-cased."""
+    text = resources.files("yake.core").joinpath("StopwordsList", f"stopwords_{language}.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines() if line.strip())
+
+
 @lru_cache(maxsize=16)
 def _rust_extractor(language: str, ngram_max: int, dedup_limit: float, window_size: int):
     import yake_rust

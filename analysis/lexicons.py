@@ -22,12 +22,15 @@ from analysis.types import FRAMES
 
 #: Groups each label's file must define; analysis/frames.py reads exactly these.
 REQUIRED_GROUPS: dict[str, tuple[str, ...]] = {
-    "ANALOGY": ("comparison", "present", "explicit"),
+    "ANALOGY": ("comparison", "present", "explicit", "tense"),
     "SECURITY": ("strong", "weak", "domain"),
     "MARKET": ("strong", "cost", "state_economy", "market", "contrast"),
-    "HISTORY": ("past_episode", "past_time"),
+    "HISTORY": ("past_episode", "past_time", "narration"),
+    "TOPIC": ("state", "industry"),
 }
-FILES = {frame: f"{frame.lower()}.yaml" for frame in FRAMES}
+#: Every lexicon file: one per frame, and TOPIC, the context that lets frames fire.
+LABELS: tuple[str, ...] = (*FRAMES, "TOPIC")
+FILES = {label: f"{label.lower()}.yaml" for label in LABELS}
 
 
 @dataclass(frozen=True)
@@ -142,35 +145,35 @@ def parse(frame: str, text: str, file: str) -> dict[str, CueGroup]:
     return groups
 
 
-def default_source(frame: str) -> str:
+def default_source(label: str) -> str:
     """The packaged YAML text of one label's lexicon."""
-    return resources.files("analysis").joinpath("lexicons", FILES[frame]).read_text(encoding="utf-8")
+    return resources.files("analysis").joinpath("lexicons", FILES[label]).read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=32)
 def _load(items: tuple[tuple[str, str], ...]) -> Lexicons:
     sources = dict(items)
-    groups = {frame: parse(frame, sources[frame], FILES[frame]) for frame in FRAMES}
-    digest = hashlib.sha256("\0".join(sources[f] for f in FRAMES).encode("utf-8")).hexdigest()
+    groups = {label: parse(label, sources[label], FILES[label]) for label in LABELS}
+    digest = hashlib.sha256("\0".join(sources[label] for label in LABELS).encode("utf-8")).hexdigest()
     return Lexicons(groups=groups, sources=sources, fingerprint=digest)
 
 
 def load_lexicons(*, overrides: Mapping[str, str] | None = None) -> Lexicons:
     """The packaged lexicons, with any label replaced by YAML text from `overrides`."""
     overrides = dict(overrides or {})
-    unknown = sorted(set(overrides) - set(FRAMES))
+    unknown = sorted(set(overrides) - set(LABELS))
     if unknown:
-        raise LexiconError(", ".join(unknown), f"unknown frame; valid frames: {', '.join(FRAMES)}")
-    return _load(tuple((frame, overrides.get(frame) or default_source(frame)) for frame in FRAMES))
+        raise LexiconError(", ".join(unknown), f"unknown lexicon; valid lexicons: {', '.join(LABELS)}")
+    return _load(tuple((label, overrides.get(label) or default_source(label)) for label in LABELS))
 
 
 def read_folder(folder: str | Path) -> dict[str, str]:
     """Edited lexicon files saved in a folder (any of `FILES`), as overrides for `load_lexicons`."""
     folder = Path(folder)
-    found = {frame: folder / name for frame, name in FILES.items() if (folder / name).is_file()}
+    found = {label: folder / name for label, name in FILES.items() if (folder / name).is_file()}
     if not found:
         raise LexiconError(str(folder), f"no lexicon file here; expected any of {', '.join(FILES.values())}")
     try:
-        return {frame: path.read_text(encoding="utf-8") for frame, path in found.items()}
+        return {label: path.read_text(encoding="utf-8") for label, path in found.items()}
     except (OSError, UnicodeDecodeError) as error:
         raise LexiconError(str(folder), f"cannot read: {error}") from None

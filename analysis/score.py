@@ -12,8 +12,9 @@ from typing import Literal
 
 from analysis import keywords, tone
 from analysis.cache import ResultCache
-from analysis.frames import detect
+from analysis.features import analyse
 from analysis.lexicons import Lexicons, load_lexicons
+from analysis.model import decide, load_model
 from analysis.segment import sentences, word_count
 from analysis.types import (
     FRAMES,
@@ -71,7 +72,8 @@ def score_document(
     """Score one document from scratch (no cache)."""
     lexicons = lexicons or load_lexicons()
     spans = sentences(doc.text)
-    frame_hits = detect(doc.text, spans, lexicons)
+    model = load_model()
+    frame_hits = decide(model, analyse(doc.text, spans, lexicons)[1])
     scored = []
     for (start, end), hits in zip(spans, frame_hits, strict=True):
         sentence_tone = tone.tone(doc.text[start:end])
@@ -132,7 +134,7 @@ def resolve(
     doc: Document, *, lexicons: Lexicons, settings: Settings, cache: ResultCache | None
 ) -> ArticleResult:
     """The cached result of `doc` when there is a sound one, else a fresh score (then cached)."""
-    key = ResultCache.key(doc.text, lexicons.fingerprint, settings.key())
+    key = ResultCache.key(doc.text, f"{lexicons.fingerprint}:{load_model().fingerprint}", settings.key())
     cached = cache.get(key) if cache else None
     if cached is not None:
         return with_metadata(cached, doc)

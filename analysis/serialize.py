@@ -34,7 +34,7 @@ def _sentence_to_dict(sentence: SentenceResult) -> dict[str, Any]:
         "polarity": sentence.polarity,
         "subjectivity": sentence.subjectivity,
         "frames": {
-            frame: {"strength": hit.strength, "cues": [_cue_to_dict(c) for c in hit.cues]}
+            frame: {"strength": hit.strength, "context": hit.context, "cues": [_cue_to_dict(c) for c in hit.cues]}
             for frame, hit in sentence.frames.items()
         },
     }
@@ -81,7 +81,7 @@ def article_from_dict(data: Mapping[str, Any]) -> ArticleResult:
             polarity=s["polarity"],
             subjectivity=s["subjectivity"],
             frames={
-                frame: FrameHit(strength=h["strength"], cues=tuple(Cue(**c) for c in h["cues"]))
+                frame: FrameHit(strength=h["strength"], cues=tuple(Cue(**c) for c in h["cues"]), context=h.get("context", 0.0))
                 for frame, h in s["frames"].items()
             },
         )
@@ -147,5 +147,6 @@ def sentence_rows(results: Iterable[ArticleResult]) -> list[dict[str, Any]]:
                 hit = s.frames.get(frame)
                 row[f"{frame}_strength"] = hit.strength if hit else 0.0
                 row[f"{frame}_cues"] = " | ".join(c.text for c in hit.cues) if hit else ""
+                row[f"{frame}_context"] = hit.context if hit else 0.0
             rows.append(row)
     return rows

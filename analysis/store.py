@@ -51,7 +51,7 @@ def _sentence_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
             rows.append({
                 "article_id": result.id, "sentence": index, "start": s.start, "end": s.end, "text": s.text,
                 "polarity": s.polarity, "subjectivity": s.subjectivity,
-                "frames": json.dumps({f: {"strength": h.strength, "cues": [[c.text, c.start, c.end, c.role, c.weight]
+                "frames": json.dumps({f: {"strength": h.strength, "context": h.context, "cues": [[c.text, c.start, c.end, c.role, c.weight]
                                                                            for c in h.cues]} for f, h in s.frames.items()}),
             })
     return pd.DataFrame(rows, columns=["article_id", "sentence", "start", "end", "text", "polarity",
@@ -244,7 +244,7 @@ def _article(row: dict, sentences: pd.DataFrame) -> ArticleResult:
         "keywords": [{"phrase": p, "score": s} for p, s in json.loads(row["keywords"])],
         "sentences": [{"start": s["start"], "end": s["end"], "text": s["text"], "polarity": s["polarity"],
                        "subjectivity": s["subjectivity"],
-                       "frames": {f: {"strength": h["strength"],
+                       "frames": {f: {"strength": h["strength"], "context": h.get("context", 0.0),
                                       "cues": [dict(zip(("text", "start", "end", "role", "weight"), c)) for c in h["cues"]]}
                                   for f, h in json.loads(s["frames"]).items()}}
                       for s in sentences.to_dict("records")],

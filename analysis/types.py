@@ -55,10 +55,13 @@ class Cue:
 
 @dataclass(frozen=True)
 class FrameHit:
-    """Why a frame fired on a sentence: its strength and the evidence."""
+    """Why a frame fired on a sentence: its strength, the evidence in the sentence, and how
+    much the article around it (its paragraph, neighbours and overall frame shares) added
+    to the decision, in the model's log-odds."""
 
     strength: float
     cues: tuple[Cue, ...]
+    context: float = 0.0
 
 
 @dataclass(frozen=True)

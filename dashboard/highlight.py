@@ -27,14 +27,19 @@ def _marks(sentence: SentenceResult, frames: Collection[str]) -> list[tuple[int,
 
 
 def sentence_html(text: str, sentence: SentenceResult, frames: Collection[str], *, match: bool = False) -> str:
-    """One sentence with its cues wrapped in <mark>, titled "FRAME: cue (group)"."""
+    """One sentence with its cues wrapped in <mark>, titled "FRAME: cue (group)"; learned words
+    (group `learned`) are underlined lightly, lexicon cues filled in their frame's tint."""
     out, cursor = [], sentence.start
     for start, end, covering in _marks(sentence, frames):
         out.append(html.escape(text[cursor:start]))
         frame = covering[0][0]
         note = "; ".join(f"{f}: {t} ({r})" for f, t, r in covering)
-        style = f"background:{FRAME_TINTS[frame]};border-bottom:3px solid {FRAME_COLORS[frame]}"
-        out.append(f'<mark class="fl-cue fl-{frame}" style="{style}" title="{html.escape(note)}">'
+        if all(r == "learned" for _, _, r in covering):
+            # A word the model learned: a light dotted underline, so lexicon cues stay the visible evidence.
+            kind, style = "fl-learned", f"background:none;border-bottom:2px dotted {FRAME_COLORS[frame]}"
+        else:
+            kind, style = "fl-cue", f"background:{FRAME_TINTS[frame]};border-bottom:3px solid {FRAME_COLORS[frame]}"
+        out.append(f'<mark class="{kind} fl-{frame}" style="{style}" title="{html.escape(note)}">'
                    f"{html.escape(text[start:end])}</mark>")
         cursor = end
     out.append(html.escape(text[cursor : sentence.end]))

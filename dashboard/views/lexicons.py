@@ -4,7 +4,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis.errors import LexiconError
-from analysis.lexicons import FILES, default_source, load_lexicons
+from analysis.lexicons import FILES, LABELS, default_source, load_lexicons
 from analysis.select import Filters
 from analysis.types import FRAMES, Document
 from dashboard import data
@@ -16,7 +16,8 @@ st.title("Lexicons")
 opened = data.store()
 rescored = "the preview below is rescored" if opened else "every page is rescored"
 st.markdown(
-    "Each frame is detected from cue phrases grouped by role (for example *comparison*, *past_episode*). "
+    "Each frame is detected from cue phrases grouped by role (for example *comparison*, *past_episode*); "
+    "TOPIC lists what makes a text about state-led technology or industry at all. "
     f"The comment at the top of each file explains its rule and the cue syntax. Edit, press **Apply**, and "
     f"{rescored} with your version; download it to keep it, or restore the default."
 )
@@ -26,7 +27,7 @@ if opened:
                "folder and run `python -m analysis score PATHS --lexicons FOLDER --store FILE`.",
                icon=":material/database:")
 
-for frame, tab in zip(FRAMES, st.tabs(list(FRAMES))):
+for frame, tab in zip(LABELS, st.tabs(list(LABELS))):
     with tab:
         st.session_state.setdefault(f"lexicons.text.{frame}", data.lexicons().source(frame))
         edited = st.text_area(f"{FILES[frame]}", height=420, key=f"lexicons.text.{frame}")

@@ -44,9 +44,13 @@ if result.trimmed:
         st.text(result.trimmed)
 
 st.subheader("Evidence")
+st.caption("Each label shows what in the sentence pushed it there: lexicon cues (with their group) and words the "
+           "model learned from coded articles (group *learned*). *Context* is how much the article around the "
+           "sentence added to the decision (log-odds; above 0 the article made the label more likely).")
 evidence = pd.DataFrame(
-    [{"sentence": i + 1, "frame": f, "strength": hit.strength, "cue": c.text, "group": c.role, "start": c.start, "end": c.end}
+    [{"sentence": i + 1, "frame": f, "strength": hit.strength, "context": hit.context, "cue": c.text, "group": c.role,
+      "start": c.start, "end": c.end}
      for i, s in enumerate(result.sentences) for f, hit in s.frames.items() if f in frames for c in hit.cues],
-    columns=["sentence", "frame", "strength", "cue", "group", "start", "end"],
+    columns=["sentence", "frame", "strength", "context", "cue", "group", "start", "end"],
 )
 st.dataframe(evidence, hide_index=True, key="reader.evidence")

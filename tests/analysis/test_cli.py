@@ -103,14 +103,14 @@ def test_evaluate_against_gold(runner: CliRunner, articles: Path, tmp_path: Path
     gold.write_text(
         "article_id,start,end,text,labels\n"
         'a,,,"US sanctions and export controls target Chinese chipmakers.",SECURITY\n'
-        'b,,,"Xi\'s chip drive is a new Great Leap Forward, critics say.",MARKET\n',
+        'b,,,"Xi\'s chip drive is a new Great Leap Forward, critics say.",HISTORY\n',
         encoding="utf-8",
     )
     result = runner.invoke(main, ["evaluate", "--gold", str(gold), str(articles), "--format", "json"])
     assert result.exit_code == 0, result.output
     scores = json.loads(result.stdout)["scores"]
     assert scores["SECURITY"]["f1"] == 1.0
-    assert scores["MARKET"]["recall"] == 0.0 and scores["ANALOGY"]["fp"] == 1
+    assert scores["HISTORY"]["recall"] == 0.0 and scores["ANALOGY"]["fp"] == 1
 
 
 def test_evaluate_bad_gold_is_one_line(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
@@ -161,7 +161,8 @@ def test_score_with_an_edited_lexicon_folder(runner: CliRunner, articles: Path, 
         result = runner.invoke(main, ["score", str(articles / "a.txt"), "--no-cache", *args])
         assert result.exit_code == 0, result.output
         (article,) = json.loads(result.stdout)["articles"]
-        return {c["text"] for s in article["sentences"] for c in s["frames"].get("SECURITY", {}).get("cues", [])}
+        return {c["text"] for s in article["sentences"] for c in s["frames"].get("SECURITY", {}).get("cues", [])
+                if c["role"] in ("strong", "weak", "domain")}
 
     assert "sanctions" in cues([])
     assert "sanctions" not in cues(["--lexicons", str(folder)])

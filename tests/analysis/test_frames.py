@@ -19,7 +19,7 @@ def labels(sentence: str) -> set[str]:
         # ANALOGY: a past episode linked to the present
         ("Xi's chip drive is a new great leap forward.", {"ANALOGY"}),
         ("The projects are a replica of the great steel-making of 1958.", {"ANALOGY"}),
-        ("Like the Soviet space race, the push may produce prestige projects.", {"ANALOGY"}),
+        ("Like the Soviet space race, the push may produce prestige projects.", {"ANALOGY", "MARKET"}),
         ("The semiconductor campaign has drawn comparisons with the Great Leap Forward.", {"ANALOGY"}),
         ("Washington faces a new Sputnik moment in artificial intelligence.", {"ANALOGY"}),
         # HISTORY: the past on its own terms
@@ -96,7 +96,7 @@ def test_off_topic_text_scores_close_to_zero() -> None:
 def test_seed_orderings(seed_results) -> None:
     share = {frame: {i: r.frames[frame].share for i, r in seed_results.items()} for frame in ("ANALOGY", "SECURITY", "MARKET", "HISTORY")}
     analogy, security, market, history = share["ANALOGY"], share["SECURITY"], share["MARKET"], share["HISTORY"]
-    assert min(analogy, key=analogy.get) == "004" and analogy["004"] <= 0.05
+    assert analogy["004"] == min(analogy.values()) and analogy["004"] <= 0.05
     assert max(history, key=history.get) == "004"
     assert analogy["000"] >= analogy["004"] + 0.15 and analogy["001"] >= analogy["004"] + 0.15
     assert max(security, key=security.get) == "003" and min(security, key=security.get) == "004"

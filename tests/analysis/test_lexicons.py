@@ -81,5 +81,5 @@ def test_malformed_lexicon_names_file_and_line(yaml_text: str, message: str) -> 
 
 
 def test_unknown_frame_override() -> None:
-    with pytest.raises(LexiconError, match="unknown frame; valid frames: ANALOGY, SECURITY, MARKET, HISTORY"):
+    with pytest.raises(LexiconError, match="unknown lexicon; valid lexicons: ANALOGY, SECURITY, MARKET, HISTORY, TOPIC"):
         load_lexicons(overrides={"TRADE": GOOD})

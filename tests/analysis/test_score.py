@@ -14,9 +14,9 @@ from analysis.types import FRAMES, FrameSummary
 
 ROOT = Path(__file__).resolve().parents[2]
 TEXT = (
-    "Xi Jinping's chip drive is a new Great Leap Forward. "
-    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors. "
-    "Dozens of chip projects collapsed after swallowing billions in subsidies. "
+    "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
+    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors.\n\n"
+    "Dozens of chip projects collapsed after swallowing billions in subsidies.\n\n"
     "The weather was mild."
 )
 
@@ -45,7 +45,7 @@ def test_score_document_fields_and_offsets() -> None:
     assert "SECURITY" in labels[1]
     assert "MARKET" in labels[2]
     assert labels[3] == set()
-    assert result.frames["ANALOGY"].share == pytest.approx(0.25)
+    assert result.frames["ANALOGY"].share == pytest.approx(sum("ANALOGY" in found for found in labels) / 4)
 
 
 def test_per_1k_words_counts_cues_of_carrying_sentences() -> None:

@@ -57,3 +57,17 @@ def chart_figures(at: AppTest) -> list[go.Figure]:
 
 def chart_titles(at: AppTest) -> list[str]:
     return [spec["layout"]["title"]["text"] for spec in chart_specs(at)]
+
+
+def emptied(source: str, group: str) -> str:
+    """A lexicon's YAML with one group's cues replaced by a cue that matches nothing."""
+    lines, inside, out = source.split("\n"), False, []
+    for line in lines:
+        if line.startswith("  ") and not line.startswith("   "):
+            inside = line.strip() == f"{group}:"
+        if inside and line.startswith("      - "):
+            if out[-1] != "      - zzzz":
+                out.append("      - zzzz")
+            continue
+        out.append(line)
+    return "\n".join(out)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 import dashboard.data
 from analysis import store
-from tests.dashboard.conftest import APP, chart_figures, chart_titles, open_page
+from tests.dashboard.conftest import APP, chart_figures, chart_titles, emptied, open_page
 
 KINDS = ("op-ed", "analysis", "wire report", "history reference", "")
 AGGREGATE_CHARTS = ["Mean frame share by kind (number of articles)", "Dominant frame: number of articles",
@@ -104,7 +104,7 @@ def test_lexicon_edits_preview_on_the_store_and_leave_it_unchanged(store_file, m
     assert len(effect) == 20
     assert (effect["SECURITY stored"] == effect["SECURITY now"]).all()  # same lexicons, same scores
     text = at.text_area(key="lexicons.text.SECURITY").value
-    at.text_area(key="lexicons.text.SECURITY").set_value(text.replace("sanction*", "sanctionsxyz"))
+    at.text_area(key="lexicons.text.SECURITY").set_value(emptied(text, "weak"))
     at.button(key="lexicons.apply.SECURITY").click().run()
     assert "the preview below now uses it" in at.success[0].value
     effect = next(d.value for d in at.dataframe if "SECURITY stored" in d.value.columns).set_index("id")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from streamlit.testing.v1 import AppTest
 
 from analysis.types import Document
-from tests.dashboard.conftest import APP, open_page
+from tests.dashboard.conftest import APP, emptied, open_page
 
 HOSTILE = Document(
     id="x1", source="x1.txt", title="Hostile",
@@ -19,14 +19,14 @@ def table_with(at: AppTest, column: str):
     return next(d.value for d in at.dataframe if column in d.value.columns)
 
 
-def test_reader_highlights_cues(app: AppTest) -> None:
+def test_reader_highlights_cues(app: AppTest, seed_results) -> None:
     open_page(app, "reader")
     html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
     assert 'class="fl-cue fl-ANALOGY"' in html and 'class="fl-cue fl-SECURITY"' in html
     app.multiselect(key="reader.frames").set_value(["SECURITY"]).run()
     app.toggle(key="reader.only").set_value(True).run()
     html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
-    assert "fl-ANALOGY" not in html and html.count("<p>") == 4
+    assert "fl-ANALOGY" not in html and html.count("<p>") == seed_results["000"].frames["SECURITY"].sentences
     evidence = table_with(app, "cue")
     assert set(evidence["frame"]) == {"SECURITY"}
 
@@ -38,7 +38,7 @@ def test_reader_shows_scripts_as_text() -> None:
     open_page(at, "reader")
     html = [m.value for m in at.markdown if "fl-reader" in m.value][-1]
     assert "<script>" not in html and "<img" not in html
-    assert "&lt;script&gt;alert(&#x27;owned&#x27;)&lt;/script&gt;" in html
+    assert "&lt;script&gt;alert(&#x27;" in html and "&#x27;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
@@ -78,7 +78,7 @@ def test_corpus_upload_reports_bad_files(app: AppTest) -> None:
 def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
     open_page(app, "lexicons")
     area = app.text_area(key="lexicons.text.SECURITY")
-    area.set_value(area.value.replace("      - entity list\n", "")).run()
+    area.set_value(emptied(area.value, "weak")).run()
     app.button(key="lexicons.apply.SECURITY").click().run()
     assert "Applied your SECURITY lexicon" in app.success[0].value
     effect = table_with(app, "SECURITY now").set_index("id")
@@ -98,7 +98,7 @@ def test_method_page_explains_the_numbers(app: AppTest) -> None:
         assert phrase in text
 
 
-def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest) -> None:
+def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest, seed_results) -> None:
     open_page(app, "code")
     app.selectbox(key="code.article").set_value("004").run()
     assert len(app.get("pills")) == 43
@@ -107,7 +107,7 @@ def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest) -> No
     submit.click().run()
     scores = table_with(app, "kappa").set_index("frame")
     assert scores.loc["ANALOGY", "you only"] == 1 and scores.loc["ANALOGY", "FrameLens only"] == 0
-    assert scores.loc["HISTORY", "FrameLens only"] == 25
+    assert scores.loc["HISTORY", "FrameLens only"] == seed_results["004"].frames["HISTORY"].sentences
     differ = table_with(app, "FrameLens")
     assert differ.iloc[0]["sentence"] == 1 and differ.iloc[0]["you"] == "ANALOGY"
 
