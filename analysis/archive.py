@@ -9,12 +9,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analysis.errors import InputError
+from analysis import limits
 from analysis.types import Rejected
 
-#: Most file entries read from one archive.
-MAX_ZIP_ENTRIES = 1000
-#: Most bytes read from one archive once uncompressed (50 MiB), however its sizes are declared.
-MAX_ZIP_TOTAL_BYTES = 50 * 1024 * 1024
 #: What a damaged, encrypted or exotic entry raises when it is read.
 _ENTRY_ERRORS = (zipfile.BadZipFile, RuntimeError, OSError, NotImplementedError, EOFError, zlib.error)
 
@@ -32,10 +29,10 @@ def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise InputError(name, f"not a readable zip archive ({error})") from None
     files = [info for info in archive.infolist() if not info.is_dir()]
-    if len(files) > MAX_ZIP_ENTRIES:
-        raise InputError(name, f"archive has {len(files):,} entries, over the {MAX_ZIP_ENTRIES:,}-entry limit")
-    too_big = Rejected(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
-    budget = MAX_ZIP_TOTAL_BYTES
+    if len(files) > limits.LIMITS.zip_entries:
+        raise InputError(name, f"archive has {len(files):,} entries, over the {limits.LIMITS.zip_entries:,}-entry limit")
+    too_big = Rejected(name, f"archive expands past the {limits.LIMITS.zip_bytes:,}-byte limit (zip bomb?)")
+    budget = limits.LIMITS.zip_bytes
     for info in files:
         source = f"{name}/{info.filename}"
         parts = PurePosixPath(info.filename.replace("\\", "/")).parts

@@ -21,7 +21,8 @@ import streamlit as st
 
 from analysis import select, tables
 from analysis.errors import InputError
-from analysis.ingest import load_seeds, unique_ids
+from analysis.ingest import load_seeds
+from analysis.intake import Intake
 from analysis.lexicons import Lexicons, load_lexicons
 from analysis.score import score_document
 from analysis.store import Store
@@ -63,8 +64,10 @@ def lexicons() -> Lexicons:
 
 
 @st.cache_data(show_spinner=False, max_entries=20000)
-def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...]) -> ArticleResult:
-    return score_document(doc, lexicons=_lexicons(lexicon_items))
+def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...], _scored: ArticleResult | None = None) -> ArticleResult:
+    """The article's scores; `_scored` (not part of the key) is the result a bounded worker
+    already computed for an upload, kept so that the server never scores it again."""
+    return _scored or score_document(doc, lexicons=_lexicons(lexicon_items))
 
 
 def score(
@@ -84,11 +87,12 @@ def scored_corpus() -> list[ArticleResult]:
     return score(documents())
 
 
-def add(new: Sequence[Document]) -> list[Document]:
-    """Add documents (clashing ids get a suffix); returns them as added."""
-    added = unique_ids(new, taken=[d.id for d in documents()])
-    st.session_state[CORPUS_KEY] = documents() + added
-    return added
+def add(intake: Intake) -> None:
+    """Add what an upload or paste brought in (ids already unique), with its results cached."""
+    items = tuple(sorted(overrides().items()))
+    for doc, result in zip(intake.documents, intake.results):
+        _score(doc, items, _scored=result)
+    st.session_state[CORPUS_KEY] = documents() + list(intake.documents)
 
 
 def remove(ids: Sequence[str]) -> None:

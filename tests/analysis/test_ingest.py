@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from analysis import archive, ingest
+from analysis import ingest, limits
 from analysis.errors import InputError
 from analysis.export import zip_bytes
 from analysis.ingest import from_text, load_seeds, read_bytes, read_paths
@@ -181,7 +182,7 @@ def test_special_file_is_rejected(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, file_bytes=10))
     (tmp_path / "big.txt").write_text("x" * 11, encoding="utf-8")
     (tmp_path / "ok.txt").write_text("small", encoding="utf-8")
     corpus = read_paths([tmp_path])
@@ -191,14 +192,14 @@ def test_oversized_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 
 def test_zip_bomb_is_stopped_and_earlier_entries_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_bytes=1000))
     corpus = read_bytes("bomb.zip", zip_bytes({"a.txt": b"ok text", "b.txt": b"a" * 5000, "c.txt": b"late"}))
     assert list(texts(corpus)) == ["bomb.zip/a.txt"]
     assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)"}
 
 
 def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_bytes=1000))
     data = bytearray(zip_bytes({"a.txt": b"a" * 5000}))
     central = data.rindex(b"PK\x01\x02")
     data[central + 24:central + 28] = (10).to_bytes(4, "little")  # declared uncompressed size: 10
@@ -208,7 +209,7 @@ def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_zip_with_too_many_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_ENTRIES", 2)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_entries=2))
     corpus = read_bytes("many.zip", zip_bytes({f"{i}.txt": b"x" for i in range(3)}))
     assert problems(corpus) == {"many.zip": "archive has 3 entries, over the 2-entry limit"}
 
@@ -359,16 +360,13 @@ def test_load_seeds_with_metadata_and_trimming() -> None:
     assert docs["000"].source == "000_ad6036584162476c.txt"
 
 
-def test_read_uploads_limits_and_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = ingest.read_uploads([("a.txt", b"Export controls."), ("b.txt", b"")], taken=["a"])
-    assert [d.id for d in corpus.documents] == ["a-2"]
-    assert problems(corpus) == {"b.txt": "empty file"}
-    monkeypatch.setattr(ingest, "MAX_UPLOAD_FILES", 1)
+def test_upload_file_and_byte_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, upload_files=1))
     with pytest.raises(InputError, match="upload: 2 files, over the limit of 1 per upload"):
-        ingest.read_uploads([("a.txt", b"x"), ("b.txt", b"y")])
-    monkeypatch.setattr(ingest, "MAX_UPLOAD_BYTES", 3)
+        ingest.check_upload([("a.txt", b"x"), ("b.txt", b"y")])
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, upload_bytes=3))
     with pytest.raises(InputError, match="upload: 4 bytes in all, over the 3-byte limit per upload"):
-        ingest.read_uploads([("a.txt", b"xxxx")])
+        ingest.check_upload([("a.txt", b"xxxx")])
 
 
 def test_jsonl_keeps_json_line_separators_inside_strings() -> None:

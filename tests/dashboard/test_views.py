@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from dataclasses import replace
+
+from analysis import limits
 from analysis.types import Document
+from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, open_page
 
 HOSTILE = Document(
@@ -49,7 +53,7 @@ def test_corpus_paste_upload_remove_reset(app: AppTest) -> None:
     submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
     submit.click().run()
     ids = [d.id for d in app.session_state["corpus.documents"]]
-    assert ids[-1] == "pasted" and "Added the pasted text as pasted." in app.success[0].value
+    assert ids[-1] == "pasted" and app.success[0].value == plain("Added the pasted text as pasted.")
     app.multiselect(key="corpus.remove").set_value(["pasted", "000"]).run()
     app.button(key="corpus.remove_button").click().run()
     assert [d.id for d in app.session_state["corpus.documents"]] == ["001", "002", "003", "004"]
@@ -61,7 +65,7 @@ def test_corpus_empty_paste_is_refused(app: AppTest) -> None:
     open_page(app, "corpus")
     submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
     submit.click().run()
-    assert app.error[0].value == "pasted text: empty text"
+    assert app.error[0].value == plain("Not added — pasted text: empty text")
     assert len(app.session_state["corpus.documents"]) == 5
 
 
@@ -71,8 +75,36 @@ def test_corpus_upload_reports_bad_files(app: AppTest) -> None:
     uploader.upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain")
     uploader.upload("bad.txt", b"\x00\x01\x02\x00\xff", "text/plain").run()
     app.button(key="corpus.add_upload").click().run()
-    assert [e.value for e in app.error] == ["Not added — bad.txt: binary or undecodable data, not text"]
+    assert [e.value for e in app.error] == [plain("Not added — bad.txt: binary or undecodable data, not text")]
     assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
+
+
+def test_a_second_add_adds_nothing_twice(app: AppTest) -> None:
+    open_page(app, "corpus")
+    app.get("file_uploader")[0].upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain").run()
+    app.button(key="corpus.add_upload").click().run()
+    assert app.success[0].value == plain("Added 1 article(s): good")
+    assert len(app.get("file_uploader")) == 1 and not app.get("file_uploader")[0].value
+    assert app.button(key="corpus.add_upload").disabled
+    assert [d.id for d in app.session_state["corpus.documents"]][-2:] == ["004", "good"]
+
+
+def test_budgets_stop_one_file_and_add_the_rest(app: AppTest, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, file_seconds=3.0))
+    open_page(app, "corpus")
+    uploader = app.get("file_uploader")[0]
+    uploader.upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain")
+    uploader.upload("slow.md", b"[" * 12_000, "text/markdown").run()  # minutes for Python-Markdown
+    app.button(key="corpus.add_upload").click().run()
+    assert [e.value for e in app.error] == [plain("Not added — slow.md: reading and scoring it took "
+                                                  "longer than the time limit of 3 s, so it was stopped")]
+    assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
+
+
+def test_corpus_page_states_the_limits(app: AppTest) -> None:
+    open_page(app, "corpus")
+    shown = next(m.value for m in app.markdown if "words per upload" in m.value)
+    assert f"{limits.LIMITS.upload_words:,}" in shown and f"{limits.LIMITS.line_chars:,}" in shown
 
 
 def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
