@@ -16,10 +16,12 @@ import streamlit as st
 
 from dashboard import data, state
 from dashboard.theme import PRESENTATION_CSS
+from dashboard.widgets import plain
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="FrameLens", page_icon=":material/frame_inspect:", layout="wide")
+# A local file: a material icon as page icon is fetched from a font server, and classrooms may be offline.
+st.set_page_config(page_title="FrameLens", page_icon=str(Path(__file__).resolve().parent / "icon.svg"), layout="wide")
 data.init()
 choices = data.choices()
 state.init(choices)
@@ -37,7 +39,7 @@ page = st.navigation(
 )
 state.sidebar(choices)
 if problem := data.store_problem():
-    st.error(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead.",
+    st.error(plain(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead."),
              icon=":material/error:")
 if st.session_state["view.present"]:
     st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)

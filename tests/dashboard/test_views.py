@@ -154,3 +154,12 @@ def test_code_it_yourself_loads_an_uploaded_gold_file(app: AppTest, seed_results
     assert "Loaded labels for 1 sentence(s) of 000." in app.success[0].value
     assert app.session_state["code.000.1"] == ["ANALOGY", "MARKET"]
     assert app.get("pills")[1].value == ["ANALOGY", "MARKET"]
+
+
+def test_reader_shows_metadata_as_text_not_markdown() -> None:
+    image = "![t](http://127.0.0.1:9/o.png)"
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["corpus.documents"] = [replace(HOSTILE, outlet=image)]
+    at.run()
+    open_page(at, "reader")
+    assert at.caption[0].value.startswith(plain(image))
