@@ -19,7 +19,7 @@ import duckdb
 import pandas as pd
 
 from analysis import tables
-from analysis.errors import InputError
+from analysis.errors import StoreError
 from analysis.select import Filters
 from analysis.serialize import article_from_dict, article_rows
 from analysis.types import FRAMES, ArticleResult
@@ -157,19 +157,26 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise InputError(str(path), "no such file")
+            raise StoreError(str(path), "no such file")
         try:
             self._db = duckdb.connect(str(self.path), read_only=True)
             version = self._db.execute("SELECT schema_version FROM meta").fetchone()[0]
         except duckdb.Error as error:
-            raise InputError(str(path), f"not a FrameLens store ({str(error).splitlines()[0]}); {_RESCORE}") from None
+            raise StoreError(str(path), f"not a FrameLens store ({str(error).splitlines()[0]}); {_RESCORE}") from None
         if version != SCHEMA_VERSION:
             self._db.close()
-            raise InputError(str(path), f"store format {version}, this FrameLens reads {SCHEMA_VERSION}; {_RESCORE}")
+            raise StoreError(str(path), f"store format {version}, this FrameLens reads {SCHEMA_VERSION}; {_RESCORE}")
+        # Read every value once, so that a partial or damaged file fails here and not on some page.
+        for table in ("articles", "sentences"):
+            self._df(f"SELECT count(*) AS n, max(hash(COLUMNS(*))) FROM {table}")
 
     def _df(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        with self._db.cursor() as cursor:
-            return cursor.execute(sql, list(params)).df()
+        try:
+            with self._db.cursor() as cursor:
+                return cursor.execute(sql, list(params)).df()
+        except duckdb.Error as error:
+            raise StoreError(str(self.path), f"store cannot be read, incomplete or damaged "
+                                             f"({str(error).splitlines()[0]}); {_RESCORE}") from None
 
     def count(self, filters: Filters = Filters()) -> int:
         """Number of articles passing the filters."""

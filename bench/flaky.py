@@ -24,6 +24,9 @@ def main(runs: int) -> None:
             summary = (code.stdout.strip().splitlines() or ["(no output)"])[-1]
             passed += code.returncode == 0
             print(f"run {run}: {'pass' if code.returncode == 0 else 'FAIL'} — {summary}", flush=True)
+            for line in code.stdout.splitlines():
+                if line.startswith("FAILED"):
+                    print(f"  {line}", flush=True)
     finally:
         for hog in hogs:
             hog.kill()
