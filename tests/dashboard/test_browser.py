@@ -149,7 +149,7 @@ def test_presentation_mode_hides_sidebar(server: str, page) -> None:
 def test_reader_shows_hostile_article_as_text(server: str, page) -> None:
     _open(page, server + "/corpus", "Corpus")
     page.get_by_label("Title of the pasted text").fill("Hostile")
-    page.get_by_label("Paste an article").fill(
+    page.get_by_label("Paste an article", exact=True).fill(
         "Export controls hit chips. <script>alert('owned')</script> <img src=x onerror=alert(1)> The end."
     )
     page.get_by_role("button", name="Add pasted text").click()
