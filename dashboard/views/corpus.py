@@ -15,7 +15,7 @@ ROUND = "corpus.upload_round"
 def report(outcome: intake.Intake, added: str = "Added {n} article(s): {ids}") -> None:
     """Add what came in and keep what to say about it for the next run, which shows an
     empty uploader (a new widget key) so that pressing Add again adds nothing twice."""
-    notes = [("error", f"Not added — {plain(r.source)}: {plain(r.message)}") for r in outcome.rejected]
+    notes = [("error", plain(f"Not added — {r.source}: {r.message}")) for r in outcome.rejected]
     if outcome.documents:
         data.add(outcome)
         ids = ", ".join(d.id for d in outcome.documents)

@@ -117,7 +117,7 @@ def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
     assert effect.loc["003", "SECURITY now"] < effect.loc["003", "SECURITY packaged"]
     app.text_area(key="lexicons.text.MARKET").set_value("groups: [broken\n").run()
     app.button(key="lexicons.apply.MARKET").click().run()
-    assert app.error[0].value.startswith("Not applied — market.yaml, line 2: not valid YAML")
+    assert app.error[0].value.startswith(plain("Not applied — market.yaml, line 2: not valid YAML"))
     app.button(key="lexicons.restore.SECURITY").click().run()
     effect = table_with(app, "SECURITY now").set_index("id")
     assert effect.loc["003", "SECURITY now"] == effect.loc["003", "SECURITY packaged"]
@@ -151,7 +151,7 @@ def test_code_it_yourself_loads_an_uploaded_gold_file(app: AppTest, seed_results
     gold = f"article_id,start,end,text,labels\n000,{second.start},{second.end},,ANALOGY;MARKET\n"
     app.get("file_uploader")[0].upload("labels.csv", gold.encode(), "text/csv").run()
     app.button(key="code.use_upload").click().run()
-    assert "Loaded labels for 1 sentence(s) of 000." in app.success[0].value
+    assert app.success[0].value == plain("Loaded labels for 1 sentence(s) of 000.")
     assert app.session_state["code.000.1"] == ["ANALOGY", "MARKET"]
     assert app.get("pills")[1].value == ["ANALOGY", "MARKET"]
 
