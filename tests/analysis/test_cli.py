@@ -193,3 +193,12 @@ def test_every_output_of_one_run_holds_the_same_articles(runner: CliRunner, arti
         a["frames"]["MARKET"]["share"] for a in document["articles"]]
     csv_out = runner.invoke(main, ["score", str(articles), "--format", "csv"])
     assert [line.split(",")[0] for line in csv_out.stdout.splitlines()] == ["id", *ids]
+
+
+def test_an_empty_lexicon_file_in_the_folder_is_an_error(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "my-lexicons"
+    folder.mkdir()
+    (folder / "market.yaml").write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["score", str(articles), "--lexicons", str(folder)])
+    assert result.exit_code == 1
+    assert result.output == "Error: market.yaml: the file is empty\n"
