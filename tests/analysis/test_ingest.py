@@ -194,7 +194,10 @@ def test_zip_bomb_is_stopped_and_earlier_entries_kept(monkeypatch: pytest.Monkey
     monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
     corpus = read_bytes("bomb.zip", zip_bytes({"a.txt": b"ok text", "b.txt": b"a" * 5000, "c.txt": b"late"}))
     assert list(texts(corpus)) == ["bomb.zip/a.txt"]
-    assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)"}
+    unread = "not read: the archive reached its 1,000-byte limit"
+    assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)",
+                                "bomb.zip/b.txt": unread, "bomb.zip/c.txt": unread}
+    assert corpus.rejected[0].source == "bomb.zip"
 
 
 def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
