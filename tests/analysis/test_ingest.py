@@ -137,8 +137,6 @@ def test_encodings_are_detected(data: bytes, text: str) -> None:
         ("rows.csv", b"id,text\n1,\n", "rows.csv row 2", "missing or empty 'text'"),
         ("rows.csv", b"id,text\n1,a,b\n", "rows.csv row 2",
          "3 cells but 2 columns in the header (a comma in an unquoted cell?)"),
-        ("rows.csv", b'text\n"' + b"x" * 131073 + b'"\n', "rows.csv row 2",
-         "malformed CSV (a cell is longer than the CSV limit of 131,072 characters)"),
         ("rows.csv", b"text,date\nChips.,5 March 2021\n", "rows.csv row 2",
          "date '5 March 2021' is not ISO (yyyy-mm-dd, yyyy-mm or yyyy)"),
         ("rows.jsonl", b'{"text": "x"\n', "rows.jsonl line 1", "invalid JSON (Expecting ',' delimiter at column 13)"),
@@ -231,6 +229,18 @@ def test_csv_rows_metadata_and_row_numbers() -> None:
     assert (third.id, third.source, third.text, third.date) == (
         "rows-5", "rows.csv row 5", "Subsidies were\nwasted.", "2021")
     assert problems(corpus) == {"rows.csv row 4": "missing or empty 'text'"}
+
+
+def test_a_cell_longer_than_the_csv_module_default_keeps_every_row() -> None:
+    long_text = "Export controls bite, " + "very " * 40_000 + "hard."
+    rows = [f"r{i},\"Subsidies were wasted, row {i}.\"" for i in range(2, 2002)]
+    rows[500] = f"r502,\"{long_text}\""  # data row 502 of the spreadsheet, over 131,072 characters
+    corpus = read_bytes("big.csv", ("id,text\n" + "\n".join(rows) + "\n").encode())
+    assert problems(corpus) == {}
+    assert len(corpus.documents) == 2000
+    by_id = {d.id: d for d in corpus.documents}
+    assert by_id["r502"].text == long_text and by_id["r502"].source == "big.csv row 502"
+    assert by_id["r2001"].source == "big.csv row 2001"
 
 
 # --- ids, titles, sidecars ------------------------------------------------------------
