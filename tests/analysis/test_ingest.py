@@ -388,3 +388,21 @@ def test_jsonl_keeps_json_line_separators_inside_strings() -> None:
     line = json.dumps({"text": "Chips\u2028war."}, ensure_ascii=False)
     corpus = read_bytes("rows.jsonl", (line + "\n").encode())
     assert texts(corpus) == {"rows.jsonl line 1": "Chips\nwar."}
+
+
+def test_symlinks_out_of_the_folder_are_named_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Private export control notes.", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(outside / "secret.txt")
+    (folder / "etc").symlink_to(outside, target_is_directory=True)
+    (folder / "sub" / "up.txt").symlink_to(Path("..") / ".." / "outside" / "secret.txt")
+    (folder / "alias.txt").symlink_to(folder / "good.txt")  # inside the folder: read
+    corpus = read_paths([folder])
+    assert sorted(texts(corpus)) == ["alias.txt", "good.txt"]
+    refused = "symbolic link to a place outside the folder, not followed"
+    assert problems(corpus) == {"passwd.txt": refused, "etc": refused, "sub/up.txt": refused}
+    assert texts(read_paths([folder / "passwd.txt"])) == {"passwd.txt": "Private export control notes."}
