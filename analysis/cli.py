@@ -6,7 +6,6 @@ exit codes, and owns everything printed.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import textwrap
@@ -23,6 +22,7 @@ from tqdm import tqdm
 from analysis.cache import ResultCache
 from analysis.compare import Comparison
 from analysis.compare import compare as compare_groups
+from analysis.csvout import CsvWriter
 from analysis.errors import FrameLensError
 from analysis.evaluate import Evaluation, read_gold
 from analysis.evaluate import evaluate as run_evaluation
@@ -80,7 +80,7 @@ class _ScoreOutput:
 
     def __init__(self, fmt: str, stream: TextIO) -> None:
         self.fmt, self.stream, self.count = fmt, stream, 0
-        self._csv: csv.DictWriter | None = None
+        self._csv: CsvWriter | None = None
         self._rows: list[dict[str, Any]] = []
 
     def write(self, result: ArticleResult) -> None:
@@ -91,9 +91,8 @@ class _ScoreOutput:
         elif self.fmt == "csv":
             (row,) = article_rows([result])
             if self._csv is None:
-                self._csv = csv.DictWriter(self.stream, fieldnames=list(row), lineterminator="\n")
-                self._csv.writeheader()
-            self._csv.writerow(row)
+                self._csv = CsvWriter(self.stream, list(row))
+            self._csv.row(row.values())
         else:
             self._rows.extend(article_rows([result]))
         self.count += 1

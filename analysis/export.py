@@ -18,13 +18,13 @@ from typing import Literal
 import pandas as pd
 import plotly.graph_objects as go
 
+from analysis.csvout import safe_csv
 from analysis.errors import FrameLensError
 
 Format = Literal["png", "svg", "html", "csv"]
 FORMATS: tuple[Format, ...] = ("png", "svg", "html", "csv")
 #: Pixel size of exported images before `SCALE`; SCALE 2 makes them sharp on a projector.
 WIDTH, HEIGHT, SCALE = 1200, 700, 2
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportUnavailable(FrameLensError):
@@ -47,16 +47,6 @@ def static_export_problem() -> str | None:
     if os.environ.get("BROWSER_PATH") or any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
         return None
     return "PNG and SVG export needs Chromium, which is not installed (apt-get install chromium); HTML and CSV still work."
-
-
-def safe_csv(data: pd.DataFrame) -> bytes:
-    """CSV with spreadsheet formulas neutralised: a cell starting with = + - @ gets a leading '."""
-    def neutral(value: object) -> object:
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
-
-    return data.map(neutral).to_csv(index=False).encode("utf-8")
 
 
 def image(figure: go.Figure, fmt: Literal["png", "svg"]) -> bytes:
