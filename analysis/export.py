@@ -6,6 +6,7 @@ installed, `static_export_problem()` says so in one line and every other format 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -17,6 +18,7 @@ from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
+from slugify import slugify
 
 from analysis.csvout import safe_csv
 from analysis.errors import FrameLensError
@@ -33,12 +35,25 @@ class ExportUnavailable(FrameLensError):
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart of a view: a file-name-ready name, a title, the figure and its data."""
+    """One chart of a view: a file-name-ready name (ids in it go through `file_slug`), a title,
+    the figure and its data."""
 
     name: str
     title: str
     figure: go.Figure
     data: pd.DataFrame
+
+
+def file_slug(text: str) -> str:
+    """A file-name-safe form of an article id (`nyt/2021/03/chips` -> `nyt-2021-03-chips-1a2b3c4d`).
+
+    Ids are kept whole inside the files; names only need to be safe and distinct, so a short
+    hash of the id is added whenever the slug differs from it (two ids never share a name).
+    """
+    slug = slugify(text, lowercase=False, max_length=60)
+    if slug == text:
+        return slug
+    return f"{slug or 'article'}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 @lru_cache(maxsize=1)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -254,3 +255,19 @@ def test_an_interrupted_score_leaves_out_and_store_as_they_were(
     assert out.read_text(encoding="utf-8") == before
     assert list(Store(path).matching()["id"]) == ["a", "b"]
     assert sorted(p.name for p in outputs.iterdir()) == ["corpus.duckdb", "scores.csv"]
+
+
+def test_export_names_files_by_a_slug_of_the_id(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("id,text\nnyt/2021/03/chips,Export controls bite hard.\n"
+                    "x/../../../PWNED,Subsidies were wasted by planners.\n", encoding="utf-8")
+    out = tmp_path / "exports"
+    result = runner.invoke(main, ["export", str(rows), "--out", str(out), "--formats", "csv"])
+    assert result.exit_code == 0, result.output
+    assert all(p.is_file() for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir())
+    flows = [n for n in names if n.startswith("frame-flow_")]
+    assert len(flows) == 2 and all(re.fullmatch(r"frame-flow_[A-Za-z0-9-]+\.csv", n) for n in flows)
+    assert any(n.startswith("frame-flow_nyt-2021-03-chips-") for n in flows)
+    assert not (tmp_path / "PWNED.csv").exists()
+    assert "nyt/2021/03/chips" in (out / "evidence.csv").read_text(encoding="utf-8")
