@@ -30,6 +30,7 @@ SUPPORTED = (".txt", ".md", ".html", ".htm", *TABLE_SUFFIXES, ".zip")
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 #: An ISO date, possibly partial; a time after it is dropped.
 _ISO_DATE = re.compile(r"(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?:[T ]\d{2}:\d{2}\S*)?")
+_LINK_OUT = "symbolic link to a place outside the folder, not followed"
 
 Item = Document | Rejected
 
@@ -148,14 +149,17 @@ def _archive(name: str, data: bytes) -> Iterator[Item]:
             yield from _blob(source, content, meta=sidecar.meta.get(path.name) if sidecar else None)
 
 
-def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[Path]) -> Iterator[Item]:
-    """Items under `path`, named by `label` (the path relative to the folder given)."""
+def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[Path],
+          root: Path | None = None) -> Iterator[Item]:
+    """Items under `path`, named by `label` (the path relative to the folder given, `root`)."""
     try:
-        if path.is_dir():
+        if root is not None and _leaves(path, root):
+            yield Rejected(label, _LINK_OUT)
+        elif path.is_dir():
             if path.resolve() in seen:
                 return
             seen.add(path.resolve())
-            yield from _folder(path, label, seen)
+            yield from _folder(path, label, seen, root or path.resolve())
         elif not path.exists():
             yield Rejected(label, "no such file or folder")
         elif not path.is_file():
@@ -168,11 +172,18 @@ def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[P
         yield Rejected(label or str(path), f"cannot be read ({error.strerror or error})")
 
 
-def _folder(folder: Path, label: str, seen: set[Path]) -> Iterator[Item]:
+def _leaves(path: Path, root: Path) -> bool:
+    """Whether `path` is a symbolic link that leads out of `root` (to /etc, say)."""
+    return path.is_symlink() and not path.resolve().is_relative_to(root)
+
+
+def _folder(folder: Path, label: str, seen: set[Path], root: Path) -> Iterator[Item]:
     """A folder, recursively and in sorted order, without hidden files or its sidecar."""
     prefix = f"{label}/" if label else ""
     sidecar, where = None, prefix + METADATA_FILE
-    if (folder / METADATA_FILE).is_file():
+    if _leaves(folder / METADATA_FILE, root):
+        yield Rejected(where, _LINK_OUT)
+    elif (folder / METADATA_FILE).is_file():
         try:
             sidecar = read_sidecar(_read_file(folder / METADATA_FILE, where), where)
             yield from sidecar.problems
@@ -183,7 +194,7 @@ def _folder(folder: Path, label: str, seen: set[Path]) -> Iterator[Item]:
     for child in sorted(folder.iterdir()):
         if not child.name.startswith(".") and child.name != METADATA_FILE:
             meta = sidecar.meta.get(child.name) if sidecar else None
-            yield from _walk(child, prefix + child.name, meta, seen)
+            yield from _walk(child, prefix + child.name, meta, seen, root)
 
 
 def _read_file(path: Path, label: str) -> bytes:

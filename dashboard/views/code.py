@@ -6,6 +6,7 @@ import streamlit as st
 from analysis import tables
 from analysis.errors import InputError
 from analysis.evaluate import GoldSentence, agreement, as_coding, parse_gold, write_gold
+from analysis.export import file_slug
 from analysis.select import Filters
 from analysis.types import FRAMES
 from dashboard import data
@@ -50,7 +51,7 @@ mine = tuple(
     GoldSentence(article_id, s.start, s.end, s.text, tuple(f for f in FRAMES if f in (st.session_state.get(key(i)) or [])))
     for i, s in enumerate(result.sentences)
 )
-st.download_button("Download my labels (gold CSV)", write_gold(mine), file_name=f"my-labels_{article_id}.csv",
+st.download_button("Download my labels (gold CSV)", write_gold(mine), file_name=f"my-labels_{file_slug(article_id)}.csv",
                    mime="text/csv", key="code.download")
 if checked or st.session_state.get(f"code.checked.{article_id}"):
     st.session_state[f"code.checked.{article_id}"] = True

@@ -123,6 +123,19 @@ def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
     assert effect.loc["003", "SECURITY now"] == effect.loc["003", "SECURITY packaged"]
 
 
+def test_lexicon_page_refuses_unsafe_patterns_and_empty_files(app: AppTest) -> None:
+    open_page(app, "lexicons")
+    area = app.text_area(key="lexicons.text.SECURITY")
+    area.set_value(area.value.replace("      - entity list\n", "      - re: (a+)+$\n", 1)).run()
+    app.button(key="lexicons.apply.SECURITY").click().run()
+    line = area.value.splitlines().index("      - re: (a+)+$") + 1
+    assert app.error[0].value.startswith(plain(f"Not applied — security.yaml, line {line}: unsafe pattern 're:(a+)+$': nested"))
+    assert "lexicons.overrides" not in app.session_state or "SECURITY" not in app.session_state["lexicons.overrides"]
+    app.text_area(key="lexicons.text.MARKET").set_value("").run()
+    app.button(key="lexicons.apply.MARKET").click().run()
+    assert app.error[0].value == plain("Not applied — market.yaml: the file is empty")
+
+
 def test_method_page_explains_the_numbers(app: AppTest) -> None:
     open_page(app, "method")
     text = app.markdown[-1].value
