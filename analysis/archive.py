@@ -9,12 +9,9 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analysis.errors import InputError
+from analysis import limits
 from analysis.types import Rejected
 
-#: Most file entries read from one archive.
-MAX_ZIP_ENTRIES = 1000
-#: Most bytes read from one archive once uncompressed (50 MiB), however its sizes are declared.
-MAX_ZIP_TOTAL_BYTES = 50 * 1024 * 1024
 #: What a damaged, encrypted or exotic entry raises when it is read.
 _ENTRY_ERRORS = (zipfile.BadZipFile, RuntimeError, OSError, NotImplementedError, EOFError, zlib.error)
 
@@ -24,7 +21,8 @@ def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected
 
     Hidden entries and macOS resource forks are skipped. The size limit is enforced while
     reading, not only from the declared sizes, which a zip bomb can fake; once it is
-    reached the rest of the archive is rejected, and the entries read so far are kept.
+    reached the archive is rejected and every entry not read is named, and the entries
+    read so far are kept.
     Raises InputError when the archive cannot be opened or has too many entries.
     """
     try:
@@ -32,10 +30,10 @@ def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected
     except (zipfile.BadZipFile, OSError, ValueError) as error:
         raise InputError(name, f"not a readable zip archive ({error})") from None
     files = [info for info in archive.infolist() if not info.is_dir()]
-    if len(files) > MAX_ZIP_ENTRIES:
-        raise InputError(name, f"archive has {len(files):,} entries, over the {MAX_ZIP_ENTRIES:,}-entry limit")
-    too_big = Rejected(name, f"archive expands past the {MAX_ZIP_TOTAL_BYTES:,}-byte limit (zip bomb?)")
-    budget = MAX_ZIP_TOTAL_BYTES
+    if len(files) > limits.LIMITS.zip_entries:
+        raise InputError(name, f"archive has {len(files):,} entries, over the {limits.LIMITS.zip_entries:,}-entry limit")
+    budget = limits.LIMITS.zip_bytes
+    full = False
     for info in files:
         source = f"{name}/{info.filename}"
         parts = PurePosixPath(info.filename.replace("\\", "/")).parts
@@ -47,17 +45,19 @@ def zip_entries(data: bytes, name: str) -> Iterator[tuple[str, bytes] | Rejected
         if info.filename.lower().endswith(".zip"):
             yield Rejected(source, "nested archive, not expanded")
             continue
-        if info.file_size > budget:
-            yield too_big
-            return
-        try:
-            with archive.open(info) as entry:
-                content = entry.read(budget + 1)
-        except _ENTRY_ERRORS as error:
-            yield Rejected(source, f"entry cannot be read ({error})")
-            continue
-        if len(content) > budget:
-            yield too_big
-            return
-        budget -= len(content)
-        yield source, content
+        if not full and info.file_size <= budget:
+            try:
+                with archive.open(info) as entry:
+                    content = entry.read(budget + 1)
+            except _ENTRY_ERRORS as error:
+                yield Rejected(source, f"entry cannot be read ({error})")
+                continue
+            if len(content) <= budget:
+                budget -= len(content)
+                yield source, content
+                continue
+        if not full:
+            full = True
+            yield Rejected(name, f"archive expands past the {limits.LIMITS.zip_bytes:,}-byte limit (zip bomb?)")
+        # Every entry left unread is named, so nothing disappears without a word.
+        yield Rejected(source, f"not read: the archive reached its {limits.LIMITS.zip_bytes:,}-byte limit")

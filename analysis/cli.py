@@ -6,7 +6,6 @@ exit codes, and owns everything printed.
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 import textwrap
@@ -23,6 +22,7 @@ from tqdm import tqdm
 from analysis.cache import ResultCache
 from analysis.compare import Comparison
 from analysis.compare import compare as compare_groups
+from analysis.csvout import CsvWriter
 from analysis.errors import FrameLensError
 from analysis.evaluate import Evaluation, read_gold
 from analysis.evaluate import evaluate as run_evaluation
@@ -30,6 +30,7 @@ from analysis.export import FORMATS
 from analysis.ingest import read_paths
 from analysis.keywords import ENGINES
 from analysis.lexicons import Lexicons, load_lexicons, read_folder
+from analysis.outputs import OutputError, check_file, check_folder, replacing, write_file
 from analysis.parallel import default_jobs
 from analysis.score import Settings, score_documents
 from analysis.serialize import SCHEMA, article_rows, article_to_dict
@@ -79,7 +80,7 @@ class _ScoreOutput:
 
     def __init__(self, fmt: str, stream: TextIO) -> None:
         self.fmt, self.stream, self.count = fmt, stream, 0
-        self._csv: csv.DictWriter | None = None
+        self._csv: CsvWriter | None = None
         self._rows: list[dict[str, Any]] = []
 
     def write(self, result: ArticleResult) -> None:
@@ -90,9 +91,8 @@ class _ScoreOutput:
         elif self.fmt == "csv":
             (row,) = article_rows([result])
             if self._csv is None:
-                self._csv = csv.DictWriter(self.stream, fieldnames=list(row), lineterminator="\n")
-                self._csv.writeheader()
-            self._csv.writerow(row)
+                self._csv = CsvWriter(self.stream, list(row))
+            self._csv.row(row.values())
         else:
             self._rows.extend(article_rows([result]))
         self.count += 1
@@ -134,8 +134,30 @@ def _emit(text: str, out: Path | None) -> None:
     if out is None:
         click.echo(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        write_file(out, (text + "\n").encode("utf-8"))
         click.echo(f"wrote {out}", err=True)
+
+
+def _writable(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
+    """Option callback: an output file is checked before any work starts."""
+    if path is not None:
+        try:
+            check_file(path)
+        except OutputError as error:
+            raise click.BadParameter(str(error)) from None
+    return path
+
+
+def _store_target(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
+    """Option callback: a store may only replace a store (DuckDB is loaded only for --store)."""
+    if path is not None:
+        from analysis.store import check_target
+
+        try:
+            check_target(path)
+        except OutputError as error:
+            raise click.BadParameter(str(error)) from None
+    return path
 
 
 def _finish(rejected: int) -> None:
@@ -145,7 +167,7 @@ def _finish(rejected: int) -> None:
 
 def _shared_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Options every command takes, written once."""
-    command = click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+    command = click.option("--out", type=click.Path(path_type=Path), callback=_writable,
                            help="Write to FILE instead of standard output.")(command)
     command = click.option("--no-cache", is_flag=True,
                            help="Score from scratch; do not read or write the result cache.")(command)
@@ -187,7 +209,7 @@ def main() -> None:
 @click.option("--engine", "cluster", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: processes on this machine; dask: a Dask cluster (results are identical).")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
-@click.option("--store", type=click.Path(dir_okay=False, path_type=Path),
+@click.option("--store", type=click.Path(path_type=Path), callback=_store_target,
               help="Also save the scored corpus to this DuckDB file, to reopen it without rescoring "
                    "(streamlit run dashboard/app.py -- --store FILE).")
 @click.option("--lexicons", "lexicon_folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
@@ -210,8 +232,10 @@ def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine:
     docs, rejected = _read(paths)
     results = _stream(docs, use_cache=not no_cache, top=top, jobs=jobs, engine=keyword_engine, cluster=cluster,
                       scheduler=scheduler, lexicons=lexicons)
-    with ExitStack() as stack:
-        stream = stack.enter_context(out.open("w", encoding="utf-8", newline="")) if out else sys.stdout
+    with ExitStack() as stack:  # a failed or interrupted run leaves --out and --store as they were
+        stream = sys.stdout
+        if out:
+            stream = stack.enter_context(stack.enter_context(replacing(out)).open("w", encoding="utf-8", newline=""))
         output = _ScoreOutput(fmt, stream)
         writer = None
         if store:  # DuckDB is loaded only when a store is written
@@ -367,14 +391,14 @@ def export(paths: tuple[str, ...], out_dir: Path, formats: str, no_cache: bool) 
     )
     from dashboard.report import bundle_files, slide_deck
 
+    check_folder(out_dir)
     results, rejected = _score(paths, use_cache=not no_cache)
     charts = figures.overview(results) + (figures.compare_view(results) if 2 <= len(results) <= 4 else [])
     files, skipped = bundle_files(charts, results, title="FrameLens export", formats=[f for f in chosen if f != "pptx"])
     if "pptx" in chosen:
         files["slides.pptx"] = slide_deck(charts, results, title="FrameLens export")
-    out_dir.mkdir(parents=True, exist_ok=True)
     for name, data in files.items():
-        (out_dir / name).write_bytes(data)
+        write_file(out_dir / name, data)
     for problem in skipped:
         click.echo(f"note: {problem}", err=True)
     click.echo(f"wrote {len(files)} files to {out_dir}", err=True)

@@ -16,6 +16,10 @@ class InputError(FrameLensError):
         self.message = message
 
 
+class StoreError(InputError):
+    """A store that cannot be opened or read (missing, partial, corrupt, or of another format)."""
+
+
 class LexiconError(FrameLensError):
     """A lexicon file that is missing or malformed, named by file and line."""
 

@@ -41,6 +41,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from analysis.csvout import csv_text, read_cell
 from analysis.errors import InputError
 from analysis.types import FRAMES, ArticleResult, Frame
 
@@ -142,7 +143,8 @@ def parse_gold(text: str, *, source: str) -> tuple[GoldSentence, ...]:
     try:
         reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff"), newline=""))
         header = reader.fieldnames or ()
-        rows = list(reader)
+        rows = [{key: read_cell(value) if isinstance(value, str) else value for key, value in row.items()}
+                for row in reader]
     except csv.Error as exc:
         raise InputError(source, f"cannot read gold file: {exc}") from exc
     missing = [c for c in COLUMNS if c not in header]
@@ -153,13 +155,8 @@ def parse_gold(text: str, *, source: str) -> tuple[GoldSentence, ...]:
 
 def write_gold(sentences: Iterable[GoldSentence]) -> str:
     """Gold CSV text for these sentences: the format `read_gold` reads."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for s in sentences:
-        writer.writerow([s.article_id, "" if s.start is None else s.start, "" if s.end is None else s.end,
-                         s.text, ";".join(s.labels)])
-    return buffer.getvalue()
+    return csv_text(COLUMNS, ([s.article_id, "" if s.start is None else s.start, "" if s.end is None else s.end,
+                               s.text, ";".join(s.labels)] for s in sentences))
 
 
 def _parse_row(row: Mapping[str, str | None], where: str) -> GoldSentence:

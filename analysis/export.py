@@ -6,6 +6,7 @@ installed, `static_export_problem()` says so in one line and every other format 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -17,14 +18,15 @@ from typing import Literal
 
 import pandas as pd
 import plotly.graph_objects as go
+from slugify import slugify
 
+from analysis.csvout import safe_csv
 from analysis.errors import FrameLensError
 
 Format = Literal["png", "svg", "html", "csv"]
 FORMATS: tuple[Format, ...] = ("png", "svg", "html", "csv")
 #: Pixel size of exported images before `SCALE`; SCALE 2 makes them sharp on a projector.
 WIDTH, HEIGHT, SCALE = 1200, 700, 2
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ExportUnavailable(FrameLensError):
@@ -33,12 +35,25 @@ class ExportUnavailable(FrameLensError):
 
 @dataclass(frozen=True)
 class Chart:
-    """One chart of a view: a file-name-ready name, a title, the figure and its data."""
+    """One chart of a view: a file-name-ready name (ids in it go through `file_slug`), a title,
+    the figure and its data."""
 
     name: str
     title: str
     figure: go.Figure
     data: pd.DataFrame
+
+
+def file_slug(text: str) -> str:
+    """A file-name-safe form of an article id (`nyt/2021/03/chips` -> `nyt-2021-03-chips-1a2b3c4d`).
+
+    Ids are kept whole inside the files; names only need to be safe and distinct, so a short
+    hash of the id is added whenever the slug differs from it (two ids never share a name).
+    """
+    slug = slugify(text, lowercase=False, max_length=60)
+    if slug == text:
+        return slug
+    return f"{slug or 'article'}-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
 
 
 @lru_cache(maxsize=1)
@@ -47,16 +62,6 @@ def static_export_problem() -> str | None:
     if os.environ.get("BROWSER_PATH") or any(shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")):
         return None
     return "PNG and SVG export needs Chromium, which is not installed (apt-get install chromium); HTML and CSV still work."
-
-
-def safe_csv(data: pd.DataFrame) -> bytes:
-    """CSV with spreadsheet formulas neutralised: a cell starting with = + - @ gets a leading '."""
-    def neutral(value: object) -> object:
-        if isinstance(value, str) and value.startswith(_FORMULA_START):
-            return "'" + value
-        return value
-
-    return data.map(neutral).to_csv(index=False).encode("utf-8")
 
 
 def image(figure: go.Figure, fmt: Literal["png", "svg"]) -> bytes:

@@ -16,23 +16,21 @@ from pathlib import Path, PurePosixPath
 from analysis.archive import zip_entries
 from analysis.decode import decode
 from analysis.errors import InputError
+from analysis import limits
 from analysis.markup import html_article, markdown_text
 from analysis.normalize import normalize, trim_boilerplate
 from analysis.records import TABLE_SUFFIXES, records
+from analysis.segment import sentences, word_count
 from analysis.sidecar import FIELDS, METADATA_FILE, Sidecar, read_sidecar
 from analysis.types import Corpus, Document, Rejected
 
-#: Largest single file read, in bytes (10 MiB).
-MAX_FILE_BYTES = 10 * 1024 * 1024
-#: Most files and bytes accepted in one dashboard upload.
-MAX_UPLOAD_FILES = 50
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 #: Headlines are short; a longer first line is the start of the article.
 MAX_TITLE_CHARS = 120
 SUPPORTED = (".txt", ".md", ".html", ".htm", *TABLE_SUFFIXES, ".zip")
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 #: An ISO date, possibly partial; a time after it is dropped.
 _ISO_DATE = re.compile(r"(\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)(?:[T ]\d{2}:\d{2}\S*)?")
+_LINK_OUT = "symbolic link to a place outside the folder, not followed"
 
 Item = Document | Rejected
 
@@ -46,6 +44,7 @@ def _document(text: str, *, source: str, stem: str, meta: Mapping[str, object] |
     article, trimmed = trim_boilerplate(normalize(text))
     if not article:
         raise InputError(source, "no text left after clean-up")
+    _check_lengths(article, source)
     fields = {key: " ".join(normalize(str(value)).split()) for key, value in (meta or {}).items()
               if key in FIELDS and value is not None}
     date = _ISO_DATE.fullmatch(fields.get("date", ""))
@@ -64,6 +63,18 @@ def _document(text: str, *, source: str, stem: str, meta: Mapping[str, object] |
     )
 
 
+def _check_lengths(text: str, source: str) -> None:
+    """Refuse a line or sentence too long for prose: scoring time grows with them."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > limits.LIMITS.line_chars:
+            raise InputError(source, f"line {number} has {len(line):,} characters, over the limit of "
+                                     f"{limits.LIMITS.line_chars:,} per line")
+    for number, (start, end) in enumerate(sentences(text), start=1):
+        if end - start > limits.LIMITS.sentence_chars:
+            raise InputError(source, f"sentence {number} has {end - start:,} characters, over the limit of "
+                                     f"{limits.LIMITS.sentence_chars:,} per sentence (is its punctuation missing?)")
+
+
 def _first_line_title(text: str) -> str:
     """A short first line without a final period, with more text after it, is a headline."""
     first, newline, _ = text.partition("\n")
@@ -72,6 +83,9 @@ def _first_line_title(text: str) -> str:
 
 def from_text(text: str, *, title: str = "", source: str = "pasted text", doc_id: str | None = None) -> Document:
     """A pasted text as a document; raises InputError when nothing is left after clean-up."""
+    if len(text) > limits.LIMITS.paste_chars:
+        raise InputError(source, f"{len(text):,} characters, over the limit of {limits.LIMITS.paste_chars:,} "
+                                 "for a pasted text; upload it as a file instead")
     if not normalize(text):
         raise InputError(source, "empty text")
     return _document(text, source=source, stem=doc_id or "pasted", meta={"title": title})
@@ -85,8 +99,8 @@ def _blob(name: str, data: bytes, *, meta: Mapping[str, object] | None = None) -
         if suffix not in SUPPORTED:
             kind = f"file type '{suffix}'" if suffix else "file without an extension"
             raise InputError(name, f"unsupported {kind} (supported: {', '.join(SUPPORTED)})")
-        if len(data) > MAX_FILE_BYTES:
-            raise InputError(name, f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+        if len(data) > limits.LIMITS.file_bytes:
+            raise InputError(name, f"file is {len(data):,} bytes, over the {limits.LIMITS.file_bytes:,}-byte limit")
         if suffix == ".zip":
             yield from _archive(name, data)
         elif suffix in TABLE_SUFFIXES:
@@ -135,14 +149,17 @@ def _archive(name: str, data: bytes) -> Iterator[Item]:
             yield from _blob(source, content, meta=sidecar.meta.get(path.name) if sidecar else None)
 
 
-def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[Path]) -> Iterator[Item]:
-    """Items under `path`, named by `label` (the path relative to the folder given)."""
+def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[Path],
+          root: Path | None = None) -> Iterator[Item]:
+    """Items under `path`, named by `label` (the path relative to the folder given, `root`)."""
     try:
-        if path.is_dir():
+        if root is not None and _leaves(path, root):
+            yield Rejected(label, _LINK_OUT)
+        elif path.is_dir():
             if path.resolve() in seen:
                 return
             seen.add(path.resolve())
-            yield from _folder(path, label, seen)
+            yield from _folder(path, label, seen, root or path.resolve())
         elif not path.exists():
             yield Rejected(label, "no such file or folder")
         elif not path.is_file():
@@ -155,11 +172,18 @@ def _walk(path: Path, label: str, meta: Mapping[str, object] | None, seen: set[P
         yield Rejected(label or str(path), f"cannot be read ({error.strerror or error})")
 
 
-def _folder(folder: Path, label: str, seen: set[Path]) -> Iterator[Item]:
+def _leaves(path: Path, root: Path) -> bool:
+    """Whether `path` is a symbolic link that leads out of `root` (to /etc, say)."""
+    return path.is_symlink() and not path.resolve().is_relative_to(root)
+
+
+def _folder(folder: Path, label: str, seen: set[Path], root: Path) -> Iterator[Item]:
     """A folder, recursively and in sorted order, without hidden files or its sidecar."""
     prefix = f"{label}/" if label else ""
     sidecar, where = None, prefix + METADATA_FILE
-    if (folder / METADATA_FILE).is_file():
+    if _leaves(folder / METADATA_FILE, root):
+        yield Rejected(where, _LINK_OUT)
+    elif (folder / METADATA_FILE).is_file():
         try:
             sidecar = read_sidecar(_read_file(folder / METADATA_FILE, where), where)
             yield from sidecar.problems
@@ -170,19 +194,19 @@ def _folder(folder: Path, label: str, seen: set[Path]) -> Iterator[Item]:
     for child in sorted(folder.iterdir()):
         if not child.name.startswith(".") and child.name != METADATA_FILE:
             meta = sidecar.meta.get(child.name) if sidecar else None
-            yield from _walk(child, prefix + child.name, meta, seen)
+            yield from _walk(child, prefix + child.name, meta, seen, root)
 
 
 def _read_file(path: Path, label: str) -> bytes:
     """The file's bytes, refusing large files before reading them (and however they lie)."""
-    size = path.stat().st_size
-    if size <= MAX_FILE_BYTES:
+    size, limit = path.stat().st_size, limits.LIMITS.file_bytes
+    if size <= limit:
         with path.open("rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
-        if len(data) <= MAX_FILE_BYTES:
+            data = handle.read(limit + 1)
+        if len(data) <= limit:
             return data
         size = max(size, len(data))
-    raise InputError(label, f"file is {size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit")
+    raise InputError(label, f"file is {size:,} bytes, over the {limit:,}-byte limit")
 
 
 def unique_ids(docs: Iterable[Document], *, taken: Iterable[str] = ()) -> list[Document]:
@@ -235,15 +259,27 @@ def read_bytes(name: str, data: bytes) -> Corpus:
     return _collect(_blob(name, data))
 
 
-def read_uploads(files: Sequence[tuple[str, bytes]], *, taken: Iterable[str] = ()) -> Corpus:
-    """Read an upload of several files within the upload limits; ids avoid those `taken`."""
-    if len(files) > MAX_UPLOAD_FILES:
-        raise InputError("upload", f"{len(files)} files, over the limit of {MAX_UPLOAD_FILES} per upload")
+def check_upload(files: Sequence[tuple[str, bytes]]) -> None:
+    """Raise InputError when an upload has too many files or bytes, before any is read."""
+    if len(files) > limits.LIMITS.upload_files:
+        raise InputError("upload", f"{len(files)} files, over the limit of {limits.LIMITS.upload_files} per upload")
     total = sum(len(data) for _, data in files)
-    if total > MAX_UPLOAD_BYTES:
-        raise InputError("upload", f"{total:,} bytes in all, over the {MAX_UPLOAD_BYTES:,}-byte limit per upload")
-    corpus = _collect(item for name, data in files for item in _blob(name, data))
-    return replace(corpus, documents=tuple(unique_ids(corpus.documents, taken=taken)))
+    if total > limits.LIMITS.upload_bytes:
+        raise InputError("upload", f"{total:,} bytes in all, over the {limits.LIMITS.upload_bytes:,}-byte limit per upload")
+
+
+def within_words(items: Iterable[Item], *, left: int) -> Iterator[Item]:
+    """The items, with each document that would take the upload past its word limit rejected
+    (`left` is what remains of it)."""
+    for item in items:
+        if isinstance(item, Document):
+            words = word_count(item.text)
+            if words > left:
+                item = Rejected(item.source, f"{words:,} words, more than the {left:,} left of the word limit "
+                                             "per upload")
+            else:
+                left -= words
+        yield item
 
 
 def load_seeds() -> Corpus:

@@ -18,6 +18,8 @@ from pathlib import Path
 import yaml
 
 from analysis.errors import LexiconError
+from analysis.patterns import UnsafePattern
+from analysis.patterns import check as check_pattern
 from analysis.types import FRAMES
 
 #: Groups each label's file must define; analysis/frames.py reads exactly these.
@@ -78,8 +80,11 @@ def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
         regex = cue_regex(cue)
         try:
             re.compile(regex)
+            check_pattern(regex)
         except re.error as error:
             raise LexiconError(file, f"invalid pattern {cue!r}: {error}", line=line) from None
+        except UnsafePattern as error:
+            raise LexiconError(file, f"unsafe pattern {cue!r}: {error}", line=line) from None
         letters = [c for c in cue if c.isalpha()]
         sensitive = not cue.startswith("re:") and len(letters) >= 2 and all(c.isupper() for c in letters)
         branches.append(regex if sensitive else f"(?i:{regex})")
@@ -164,7 +169,7 @@ def load_lexicons(*, overrides: Mapping[str, str] | None = None) -> Lexicons:
     unknown = sorted(set(overrides) - set(LABELS))
     if unknown:
         raise LexiconError(", ".join(unknown), f"unknown lexicon; valid lexicons: {', '.join(LABELS)}")
-    return _load(tuple((label, overrides.get(label) or default_source(label)) for label in LABELS))
+    return _load(tuple((label, overrides[label] if label in overrides else default_source(label)) for label in LABELS))
 
 
 def read_folder(folder: str | Path) -> dict[str, str]:

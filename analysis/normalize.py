@@ -29,8 +29,10 @@ _TRANSLATE = str.maketrans(
 _INVISIBLE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u00ad\u180e\u200b-\u200f\u2060-\u2064\ufeff]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_LINES = re.compile(r"\n{3,}")
-#: What surrounds a furniture label on a line: punctuation, arrows, counts.
-_DECORATION = re.compile(r"^[\W\d_]+|[\W\d_]+$")
+#: What surrounds a furniture label on a line: punctuation, arrows, counts. Anchored at the
+#: start only: the end is stripped on the reversed line, since `[\W\d_]+$` would retry
+#: from every character of a long run of punctuation (quadratic time).
+_DECORATION_START = re.compile(r"^[\W\d_]+")
 BOILERPLATE_FILE = "boilerplate.yaml"
 
 
@@ -63,7 +65,8 @@ def boilerplate_markers() -> tuple[frozenset[str], tuple[str, ...]]:
 
 def _label(line: str) -> str:
     """A line as a furniture label: case-folded, decoration at both ends removed."""
-    return _DECORATION.sub("", line.casefold())
+    stripped = _DECORATION_START.sub("", line.casefold())
+    return _DECORATION_START.sub("", stripped[::-1])[::-1]
 
 
 def _is_furniture(line: str, lines: frozenset[str], starts: tuple[str, ...]) -> bool:

@@ -45,6 +45,10 @@ def _csv(text: str, name: str) -> Iterator[Record]:
 
 
 def _csv_rows(text: str, name: str, header: list[str], delimiter: str) -> Iterator[Record]:
+    # No cell is longer than the file, which ingest has already held to its size limit; the
+    # csv module's own limit (131,072 characters, process-wide) would split a long article's
+    # row and misread the rest of the file.
+    csv.field_size_limit(max(csv.field_size_limit(), len(text)))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     next(reader)
     number = 1
@@ -55,10 +59,7 @@ def _csv_rows(text: str, name: str, header: list[str], delimiter: str) -> Iterat
         except StopIteration:
             return
         except csv.Error as error:
-            problem = str(error)
-            if problem.startswith("field larger than field limit"):
-                problem = f"a cell is longer than the CSV limit of {csv.field_size_limit():,} characters"
-            yield f"{name} row {number}", number, f"malformed CSV ({problem})"
+            yield f"{name} row {number}", number, f"malformed CSV ({error})"
             continue
         if not cells:
             continue

@@ -24,6 +24,8 @@ from analysis.types import Rejected
 
 METADATA_FILE = "metadata.yaml"
 FIELDS = ("id", "title", "outlet", "kind", "date", "url")
+#: YAML anchors and aliases let 1 KB expand to gigabytes ("billion laughs"); metadata needs none.
+_NO_ALIASES = "anchors and aliases (& and *) are not allowed in metadata files"
 _SHAPE = "expected 'articles:' with a list of entries, each with a 'file' and any of " + ", ".join(FIELDS)
 
 
@@ -35,10 +37,20 @@ class Sidecar:
     problems: tuple[Rejected, ...] = ()
 
 
+class _PlainLoader(yaml.SafeLoader):
+    """Safe YAML without anchors and aliases, refused where they first appear."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise yaml.composer.ComposerError(None, None, _NO_ALIASES, event.start_mark)
+        return super().compose_node(parent, index)
+
+
 def read_sidecar(data: bytes, source: str) -> Sidecar:
     """Parse a metadata file (safe YAML); never raises, problems are returned."""
     try:
-        loaded = yaml.safe_load(decode(data, source))
+        loaded = yaml.load(decode(data, source), Loader=_PlainLoader)
     except InputError as error:
         return Sidecar(problems=(Rejected(error.source, f"malformed metadata, ignored: {error.message}"),))
     except yaml.YAMLError as error:

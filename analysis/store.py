@@ -11,6 +11,7 @@ The sidebar's filters become one WHERE clause (`where`) with the meaning of
 from __future__ import annotations
 
 import json
+import os
 import string
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -19,7 +20,8 @@ import duckdb
 import pandas as pd
 
 from analysis import tables
-from analysis.errors import InputError
+from analysis.errors import StoreError
+from analysis.outputs import OutputError, check_file, temporary_beside
 from analysis.select import Filters
 from analysis.serialize import article_from_dict, article_rows
 from analysis.types import FRAMES, ArticleResult
@@ -58,17 +60,34 @@ def _sentence_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
                                        "subjectivity", "frames"])
 
 
+def check_target(path: Path) -> None:
+    """Raise OutputError unless a new store may be written at `path`: its folder is writable,
+    and what is there already, if anything, is a store (never an article or another file)."""
+    check_file(path)
+    if path.exists():
+        try:
+            with duckdb.connect(str(path), read_only=True) as db:
+                db.execute("SELECT schema_version FROM meta").fetchone()
+        except duckdb.Error:
+            raise OutputError(str(path), "exists and is not a FrameLens store; not overwritten") from None
+
+
 class Writer:
-    """Writes a new store (replacing the file) from results added one at a time, in batches,
-    so that the caller can stream results to other outputs in the same pass."""
+    """Writes a new store from results added one at a time, in batches, so that the caller
+    can stream results to other outputs in the same pass. The store is written under a
+    temporary name and replaces the file at `path` only when closed after a complete run."""
 
     def __init__(self, path: str | Path, *, batch: int = 500) -> None:
         self.path = Path(path)
-        self.path.unlink(missing_ok=True)
+        check_target(self.path)
         self.batch = batch
         self.written = 0
         self._pending: list[ArticleResult] = []
-        self._db = duckdb.connect(str(self.path))
+        self._temporary = temporary_beside(self.path)
+        try:
+            self._db = duckdb.connect(str(self._temporary))
+        except duckdb.Error as error:
+            raise OutputError(str(self.path), f"cannot be written ({str(error).splitlines()[0]})") from None
         self._db.execute(f"CREATE TABLE meta AS SELECT {SCHEMA_VERSION} AS schema_version, now()::VARCHAR AS written")
 
     def add(self, result: ArticleResult) -> None:
@@ -88,22 +107,34 @@ class Writer:
         self._pending = []
 
     def close(self) -> int:
-        """Write what is pending and close; returns the number of articles written."""
+        """Write what is pending, close, and move the new store into place; returns the number of articles."""
         try:
             self._flush()
-        finally:
-            self._db.close()
+        except BaseException:
+            self.abandon()
+            raise
+        self._db.close()
+        os.replace(self._temporary, self.path)
         return self.written
+
+    def abandon(self) -> None:
+        """Close and delete the unfinished store; the file at `path` stays as it was."""
+        self._db.close()
+        for leftover in (self._temporary, self._temporary.with_name(self._temporary.name + ".wal")):
+            leftover.unlink(missing_ok=True)
 
     def __enter__(self) -> Writer:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *exc: object) -> None:
+        if kind is None:
+            self.close()
+        else:
+            self.abandon()
 
 
 def save(results: Iterable[ArticleResult], path: str | Path, *, batch: int = 500) -> int:
-    """Write (replacing) a scored corpus; returns the number of articles written."""
+    """Write (replacing a store, never another file) a scored corpus; returns the number of articles written."""
     with Writer(path, batch=batch) as writer:
         for result in results:
             writer.add(result)
@@ -157,19 +188,26 @@ class Store:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         if not self.path.is_file():
-            raise InputError(str(path), "no such file")
+            raise StoreError(str(path), "no such file")
         try:
             self._db = duckdb.connect(str(self.path), read_only=True)
             version = self._db.execute("SELECT schema_version FROM meta").fetchone()[0]
         except duckdb.Error as error:
-            raise InputError(str(path), f"not a FrameLens store ({str(error).splitlines()[0]}); {_RESCORE}") from None
+            raise StoreError(str(path), f"not a FrameLens store ({str(error).splitlines()[0]}); {_RESCORE}") from None
         if version != SCHEMA_VERSION:
             self._db.close()
-            raise InputError(str(path), f"store format {version}, this FrameLens reads {SCHEMA_VERSION}; {_RESCORE}")
+            raise StoreError(str(path), f"store format {version}, this FrameLens reads {SCHEMA_VERSION}; {_RESCORE}")
+        # Read every value once, so that a partial or damaged file fails here and not on some page.
+        for table in ("articles", "sentences"):
+            self._df(f"SELECT count(*) AS n, max(hash(COLUMNS(*))) FROM {table}")
 
     def _df(self, sql: str, params: Sequence[object] = ()) -> pd.DataFrame:
-        with self._db.cursor() as cursor:
-            return cursor.execute(sql, list(params)).df()
+        try:
+            with self._db.cursor() as cursor:
+                return cursor.execute(sql, list(params)).df()
+        except duckdb.Error as error:
+            raise StoreError(str(self.path), f"store cannot be read, incomplete or damaged "
+                                             f"({str(error).splitlines()[0]}); {_RESCORE}") from None
 
     def count(self, filters: Filters = Filters()) -> int:
         """Number of articles passing the filters."""

@@ -14,34 +14,48 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st
 
+from analysis.errors import StoreError
 from dashboard import data, state
 from dashboard.theme import PRESENTATION_CSS
+from dashboard.widgets import plain
 
 VIEWS = Path(__file__).resolve().parent / "views"
 
-st.set_page_config(page_title="FrameLens", page_icon=":material/frame_inspect:", layout="wide")
-data.init()
-choices = data.choices()
-state.init(choices)
+# A local file: a material icon as page icon is fetched from a font server, and classrooms may be offline.
+st.set_page_config(page_title="FrameLens", page_icon=str(Path(__file__).resolve().parent / "icon.svg"), layout="wide")
 
-page = st.navigation(
-    [
-        st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", default=True),
-        st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
-        st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
-        st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
-        st.Page(VIEWS / "code.py", title="Code it yourself", icon=":material/checklist:", url_path="code"),
-        st.Page(VIEWS / "lexicons.py", title="Lexicons", icon=":material/edit_note:", url_path="lexicons"),
-        st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
-    ]
-)
-state.sidebar(choices)
-if problem := data.store_problem():
-    st.error(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead.",
-             icon=":material/error:")
-if st.session_state["view.present"]:
-    st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
-    st.button("Exit presentation mode", key="view.exit_present",
-              on_click=lambda: st.session_state.update({"view.present": False}))
-page.run()
+
+def run() -> None:
+    """Draw the chosen page with the sidebar and what every page shares."""
+    data.init()
+    choices = data.choices()
+    state.init(choices)
+
+    page = st.navigation(
+        [
+            st.Page(VIEWS / "overview.py", title="Overview", icon=":material/bar_chart:", default=True),
+            st.Page(VIEWS / "compare.py", title="Compare", icon=":material/compare:", url_path="compare"),
+            st.Page(VIEWS / "reader.py", title="Reader", icon=":material/menu_book:", url_path="reader"),
+            st.Page(VIEWS / "corpus.py", title="Corpus", icon=":material/folder_open:", url_path="corpus"),
+            st.Page(VIEWS / "code.py", title="Code it yourself", icon=":material/checklist:", url_path="code"),
+            st.Page(VIEWS / "lexicons.py", title="Lexicons", icon=":material/edit_note:", url_path="lexicons"),
+            st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
+        ]
+    )
+    state.sidebar(choices)
+    if problem := data.store_problem():
+        st.error(plain(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead."),
+                 icon=":material/error:")
+    if st.session_state["view.present"]:
+        st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
+        st.button("Exit presentation mode", key="view.exit_present",
+                  on_click=lambda: st.session_state.update({"view.present": False}))
+    page.run()
+
+
+try:
+    run()
+except StoreError as error:  # the store broke while in use: run again on the seeds, with the red message
+    data.store_failed(error)
+    st.rerun()
 state.sync_url()  # a page that stops early syncs through `widgets.stop`

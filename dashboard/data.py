@@ -20,8 +20,9 @@ import pandas as pd
 import streamlit as st
 
 from analysis import select, tables
-from analysis.errors import InputError
-from analysis.ingest import load_seeds, unique_ids
+from analysis.errors import StoreError
+from analysis.ingest import load_seeds
+from analysis.intake import Intake
 from analysis.lexicons import Lexicons, load_lexicons
 from analysis.score import score_document
 from analysis.store import Store
@@ -63,8 +64,10 @@ def lexicons() -> Lexicons:
 
 
 @st.cache_data(show_spinner=False, max_entries=20000)
-def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...]) -> ArticleResult:
-    return score_document(doc, lexicons=_lexicons(lexicon_items))
+def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...], _scored: ArticleResult | None = None) -> ArticleResult:
+    """The article's scores; `_scored` (not part of the key) is the result a bounded worker
+    already computed for an upload, kept so that the server never scores it again."""
+    return _scored or score_document(doc, lexicons=_lexicons(lexicon_items))
 
 
 def score(
@@ -84,11 +87,12 @@ def scored_corpus() -> list[ArticleResult]:
     return score(documents())
 
 
-def add(new: Sequence[Document]) -> list[Document]:
-    """Add documents (clashing ids get a suffix); returns them as added."""
-    added = unique_ids(new, taken=[d.id for d in documents()])
-    st.session_state[CORPUS_KEY] = documents() + added
-    return added
+def add(intake: Intake) -> None:
+    """Add what an upload or paste brought in (ids already unique), with its results cached."""
+    items = tuple(sorted(overrides().items()))
+    for doc, result in zip(intake.documents, intake.results):
+        _score(doc, items, _scored=result)
+    st.session_state[CORPUS_KEY] = documents() + list(intake.documents)
 
 
 def remove(ids: Sequence[str]) -> None:
@@ -108,18 +112,50 @@ def store_path() -> str | None:
 
 
 @st.cache_resource(show_spinner=False)
+def _stores() -> dict[str, tuple[float, Store]]:
+    """The store open for each path, with the modification time it was opened at."""
+    return {}
+
+
 def _open_store(path: str, modified: float) -> Store:
-    return Store(path)
+    """The store at `path` as of `modified`. An older one is closed first: DuckDB hands a new
+    connection to a file the database it already has open, so a rewritten file would not be read."""
+    kept = _stores().get(path)
+    if kept and kept[0] == modified:
+        return kept[1]
+    if kept:
+        kept[1].close()
+        del _stores()[path]
+    opened = Store(path)
+    _stores()[path] = (modified, opened)
+    return opened
+
+
+@st.cache_resource(show_spinner=False)
+def _failures() -> dict[tuple[str, float], str]:
+    """Why a store failed while in use, by path and modification time: it stays failed until rewritten."""
+    return {}
+
+
+def store_failed(error: StoreError) -> None:
+    """Remember that the store broke while a page used it, so every page falls back to the seeds."""
+    path = store_path()
+    if path and os.path.exists(path):
+        _failures()[(path, os.path.getmtime(path))] = str(error)
 
 
 def _opened() -> tuple[Store | None, str | None]:
-    """The store named at start-up, or why it cannot be opened; (None, None) when none is named."""
+    """The store named at start-up, or why it cannot be opened; (None, None) when none is named.
+    A store rewritten since it was opened (a new modification time) is opened again."""
     path = store_path()
     if not path:
         return None, None
     try:
-        return _open_store(path, os.path.getmtime(path)), None
-    except InputError as error:
+        key = (path, os.path.getmtime(path))
+        if key in _failures():
+            return None, _failures()[key]
+        return _open_store(*key), None
+    except StoreError as error:
         return None, str(error)
     except OSError as error:
         return None, f"{path}: {error.strerror or error}"

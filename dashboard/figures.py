@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from analysis import tables
 from analysis.compare import Comparison, compare
-from analysis.export import Chart
+from analysis.export import Chart, file_slug
 from analysis.select import Filters
 from analysis.store import Store
 from analysis.types import ArticleResult
@@ -51,7 +51,7 @@ def compare_profile(picked: Sequence[ArticleResult], *, style: ChartStyle = SCRE
     """Frame profiles of the chosen articles on one 0–1 scale."""
     profile = tables.frame_profile(picked)
     fig = charts.frame_bars(profile, style=style, title="Frame profile (shared 0–1 scale)")
-    return Chart(f"frame-profile_{'-vs-'.join(r.id for r in picked)}", "Frame profile", fig, profile)
+    return Chart(f"frame-profile_{'-vs-'.join(file_slug(r.id) for r in picked)}", "Frame profile", fig, profile)
 
 
 def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], comparison: Comparison,
@@ -61,13 +61,13 @@ def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], compa
     Only the article's own side of the log-odds is drawn: the other side is what the
     other columns already show, so each column answers "what sets this one apart"."""
     flow = tables.flow(result)
-    out = [Chart(f"frame-flow_{result.id}", f"Where frames appear: {result.id}",
+    out = [Chart(f"frame-flow_{file_slug(result.id)}", f"Where frames appear: {result.id}",
                  charts.frame_flow(flow, style=style, title=f"Where frames appear: {result.id}"), flow)]
     terms = tables.distinctive(comparison)
     terms = terms[terms["z"] > 0]
     if not terms.empty:
         others = "the rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
-        name = f"distinctive-terms_{result.id}-vs-{others.replace('the ', '')}"
+        name = f"distinctive-terms_{file_slug(result.id)}-vs-{file_slug(others.replace('the ', ''))}"
         out.append(Chart(name, f"Words typical of {result.id} (vs {others})",
                          charts.distinctive_bars(terms, names=(result.id, others), style=style), terms))
     return out

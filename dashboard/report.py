@@ -21,9 +21,9 @@ from analysis.export import (
     ExportUnavailable,
     chart_files,
     image,
-    safe_csv,
     zip_bytes,
 )
+from analysis.csvout import safe_csv
 from analysis.findings import findings, strongest_sentences
 from analysis.serialize import sentence_rows
 from analysis.types import FRAMES, ArticleResult

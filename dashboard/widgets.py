@@ -108,11 +108,12 @@ def stop(message: str) -> NoReturn:
     st.stop()
 
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~<>$&]")
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()#+\-.!|~<>$&:]")
 
 
 def plain(text: str) -> str:
-    """Text shown literally inside st.markdown: markdown, LaTeX ($) and HTML characters escaped."""
+    """Text shown literally in any element that renders Markdown (st.markdown, st.caption, st.error …):
+    Markdown, LaTeX ($), HTML, and the ":" of links written out and of Streamlit's :icon: and :color[] escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
 
 

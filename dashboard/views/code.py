@@ -6,10 +6,11 @@ import streamlit as st
 from analysis import tables
 from analysis.errors import InputError
 from analysis.evaluate import GoldSentence, agreement, as_coding, parse_gold, write_gold
+from analysis.export import file_slug
 from analysis.select import Filters
 from analysis.types import FRAMES
 from dashboard import data
-from dashboard.widgets import NO_ARTICLES, stop
+from dashboard.widgets import NO_ARTICLES, plain, stop
 
 st.title("Code it yourself")
 st.markdown(
@@ -30,7 +31,7 @@ if uploaded is not None and st.button("Use these labels", key="code.use_upload")
         rows = [g for g in parse_gold(uploaded.getvalue().decode("utf-8", "replace"), source=uploaded.name)
                 if g.article_id == article_id]
     except InputError as error:
-        st.error(str(error))
+        st.error(plain(str(error)))
     else:
         by_span = {(g.start, g.end): g.labels for g in rows}
         by_text = {" ".join(g.text.split()): g.labels for g in rows}
@@ -38,7 +39,7 @@ if uploaded is not None and st.button("Use these labels", key="code.use_upload")
             labels = by_span.get((s.start, s.end), by_text.get(" ".join(s.text.split())))
             if labels is not None:
                 st.session_state[key(i)] = list(labels)
-        st.success(f"Loaded labels for {len(rows)} sentence(s) of {article_id}.")
+        st.success(plain(f"Loaded labels for {len(rows)} sentence(s) of {article_id}."))
 
 with st.form(f"code.form.{article_id}"):
     for i, sentence in enumerate(result.sentences):
@@ -50,7 +51,7 @@ mine = tuple(
     GoldSentence(article_id, s.start, s.end, s.text, tuple(f for f in FRAMES if f in (st.session_state.get(key(i)) or [])))
     for i, s in enumerate(result.sentences)
 )
-st.download_button("Download my labels (gold CSV)", write_gold(mine), file_name=f"my-labels_{article_id}.csv",
+st.download_button("Download my labels (gold CSV)", write_gold(mine), file_name=f"my-labels_{file_slug(article_id)}.csv",
                    mime="text/csv", key="code.download")
 if checked or st.session_state.get(f"code.checked.{article_id}"):
     st.session_state[f"code.checked.{article_id}"] = True

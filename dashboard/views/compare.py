@@ -39,7 +39,7 @@ drawn = {r.id: figures.article_charts(r, picked, found[r.id], style=chart_style)
 
 
 def heading(result: ArticleResult) -> None:
-    st.subheader(tables.short_label(result))
+    st.subheader(plain(tables.short_label(result)))
     st.caption(plain(shorten(result.title, 90, placeholder="…")) if result.title else "(no title)")
     st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
     st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")

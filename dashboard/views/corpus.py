@@ -2,17 +2,33 @@
 
 import streamlit as st
 
-from analysis import ingest, tables
+from analysis import ingest, intake, limits, tables
 from analysis.errors import InputError
 from analysis.select import Filters
 from dashboard import data
+from dashboard.widgets import plain
+
+NOTES = "corpus.notes"
+ROUND = "corpus.upload_round"
+
+
+def report(outcome: intake.Intake, added: str = "Added {n} article(s): {ids}") -> None:
+    """Add what came in and keep what to say about it for the next run, which shows an
+    empty uploader (a new widget key) so that pressing Add again adds nothing twice."""
+    notes = [("error", plain(f"Not added — {r.source}: {r.message}")) for r in outcome.rejected]
+    if outcome.documents:
+        data.add(outcome)
+        ids = ", ".join(d.id for d in outcome.documents)
+        notes.append(("success", plain(added.format(n=len(outcome.documents), ids=ids))))
+    st.session_state[NOTES] = notes
+
 
 st.title("Corpus")
 opened = data.store()
 if opened:
     listing = data.matching(Filters())
     total, table = listing.total, listing.rows
-    st.info(f"This dashboard was started on the scored corpus **{opened.path.name}** ({total:,} articles), "
+    st.info(f"This dashboard was started on the scored corpus **{plain(opened.path.name)}** ({total:,} articles), "
             "opened read-only: nothing is rescored, and articles are not added or removed here. To change it, "
             f"score the articles again: `python -m analysis score PATHS --store {opened.path.name}`.",
             icon=":material/database:")
@@ -25,38 +41,39 @@ else:
     st.caption(f"{len(docs)} articles in this session's corpus. Changes here apply to every page.")
 
     st.subheader("Add articles")
+    for kind, note in st.session_state.pop(NOTES, []):
+        (st.error if kind == "error" else st.success)(note)
+    st.session_state.setdefault(ROUND, 0)
     uploads = st.file_uploader(
-        "Upload files", type=[s.lstrip(".") for s in ingest.SUPPORTED], accept_multiple_files=True, key="corpus.upload",
-        help=f"txt, md, html, csv or jsonl (one article a row, with a 'text' column), or a zip of these. "
-             f"Up to {ingest.MAX_UPLOAD_FILES} files and {ingest.MAX_UPLOAD_BYTES // 2**20} MB per upload; "
-             f"{ingest.MAX_FILE_BYTES // 2**20} MB per file.",
+        "Upload files", type=[s.lstrip(".") for s in ingest.SUPPORTED], accept_multiple_files=True,
+        key=f"corpus.upload.{st.session_state[ROUND]}",
+        help="txt, md, html, csv or jsonl (one article a row, with a 'text' column), or a zip of these.",
     )
-    if st.button("Add uploaded files", key="corpus.add_upload", disabled=not uploads):
+    with st.expander("Limits for uploads"):
+        st.markdown("\n".join(f"- {plain(line)}" for line in limits.describe()))
+    if st.button("Add uploaded files", key="corpus.add_upload", disabled=not uploads) and uploads:
+        bar = st.progress(0.0, text="Reading and scoring the files…")
         try:
-            corpus = ingest.read_uploads([(f.name, f.getvalue()) for f in uploads], taken=[d.id for d in docs])
+            outcome = intake.read_upload([(f.name, f.getvalue()) for f in uploads],
+                                         lexicon_sources=data.overrides(), taken=[d.id for d in docs],
+                                         progress=lambda done, total: bar.progress(done / total, text=f"Read {done} of {total}"))
         except InputError as error:
-            st.error(str(error))
+            st.error(plain(str(error)))
         else:
-            for rejected in corpus.rejected:
-                st.error(f"Not added — {rejected.source}: {rejected.message}")
-            if corpus.documents:
-                bar = st.progress(0.0, text="Scoring new articles…")
-                data.score(corpus.documents, progress=lambda done, total: bar.progress(done / total, text=f"Scored {done} of {total}"))
-                data.add(corpus.documents)
-                st.success(f"Added {len(corpus.documents)} article(s): {', '.join(d.id for d in corpus.documents)}")
+            report(outcome)
+            st.session_state[ROUND] += 1
+            st.rerun()
 
     with st.form("corpus.paste_form", clear_on_submit=True):
         title = st.text_input("Title of the pasted text", key="corpus.paste_title")
-        text = st.text_area("Paste an article", height=180, key="corpus.paste_text")
+        text = st.text_area("Paste an article", height=180, key="corpus.paste_text",
+                            help=f"Up to {limits.LIMITS.paste_chars:,} characters.")
         if st.form_submit_button("Add pasted text"):
-            try:
-                doc = ingest.from_text(text, title=title, doc_id="pasted")
-            except InputError as error:
-                st.error(str(error))
-            else:
-                added = data.add([doc])
-                data.score(added)
-                st.success(f"Added the pasted text as {added[0].id}.")
+            with st.spinner("Reading and scoring the text…"):
+                outcome = intake.read_paste(text, title=title, lexicon_sources=data.overrides(),
+                                            taken=[d.id for d in docs])
+            report(outcome, "Added the pasted text as {ids}.")
+            st.rerun()
 
     st.subheader("Articles in the corpus")
     docs = data.documents()

@@ -8,6 +8,7 @@ from analysis.lexicons import FILES, LABELS, default_source, load_lexicons
 from analysis.select import Filters
 from analysis.types import FRAMES, Document
 from dashboard import data
+from dashboard.widgets import plain
 
 #: Articles of a store rescored to show the effect of an edit (each costs a scoring).
 PREVIEW = 20
@@ -36,7 +37,7 @@ for frame, tab in zip(LABELS, st.tabs(list(LABELS))):
             try:
                 load_lexicons(overrides={**data.overrides(), frame: edited})
             except LexiconError as error:
-                st.error(f"Not applied — {error}")
+                st.error(plain(f"Not applied — {error}"))
             else:
                 data.overrides()[frame] = edited
                 st.success(f"Applied your {frame} lexicon; {'the preview below' if opened else 'every page'} now uses it.")

@@ -8,7 +8,7 @@ from analysis.types import FRAMES
 from dashboard import data, state
 from dashboard.highlight import article_html, legend_html
 from dashboard.theme import READER_CSS
-from dashboard.widgets import empty_state, filtered_corpus
+from dashboard.widgets import empty_state, filtered_corpus, plain
 
 st.title("Reader")
 table = filtered_corpus().rows
@@ -25,7 +25,7 @@ left, right = st.columns([3, 2])
 frames = left.multiselect("Highlight frames", FRAMES, default=list(filters.frames), key="reader.frames")
 only = right.toggle("Only sentences carrying these frames", key="reader.only")
 meta = " · ".join(v for v in (result.kind, result.outlet, result.date, f"{result.words} words", result.source) if v)
-st.caption(meta)
+st.caption(plain(meta))
 cols = st.columns(len(FRAMES))
 for col, frame in zip(cols, FRAMES):
     col.metric(frame, f"{result.frames[frame].share:.0%}", help=f"{result.frames[frame].sentences} of "

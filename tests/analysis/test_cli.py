@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -194,3 +195,80 @@ def test_every_output_of_one_run_holds_the_same_articles(runner: CliRunner, arti
         a["frames"]["MARKET"]["share"] for a in document["articles"]]
     csv_out = runner.invoke(main, ["score", str(articles), "--format", "csv"])
     assert [line.split(",")[0] for line in csv_out.stdout.splitlines()] == ["id", *ids]
+
+
+def test_an_empty_lexicon_file_in_the_folder_is_an_error(runner: CliRunner, articles: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "my-lexicons"
+    folder.mkdir()
+    (folder / "market.yaml").write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["score", str(articles), "--lexicons", str(folder)])
+    assert result.exit_code == 1
+    assert result.output == "Error: market.yaml: the file is empty\n"
+
+
+def test_score_refuses_to_overwrite_its_input_with_a_store(runner: CliRunner, articles: Path) -> None:
+    source = articles / "a.txt"
+    before = source.read_text(encoding="utf-8")
+    result = runner.invoke(main, ["score", str(source), "--store", str(source)])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '--store': {source}: exists and is not a FrameLens store; not overwritten")
+    assert source.read_text(encoding="utf-8") == before
+
+
+@pytest.mark.parametrize("option", ["--out", "--store"])
+def test_output_locations_are_checked_before_anything_is_written(
+        runner: CliRunner, articles: Path, tmp_path: Path, option: str) -> None:
+    out = tmp_path / "scores.json"
+    out.write_text("old", encoding="utf-8")
+    missing = tmp_path / "no-such-folder" / "x"
+    args = ["--out", str(missing)] if option == "--out" else ["--out", str(out), "--store", str(missing)]
+    result = runner.invoke(main, ["score", str(articles), *args])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        f"Error: Invalid value for '{option}': {missing}: folder {missing.parent} does not exist")
+    assert out.read_text(encoding="utf-8") == "old"
+    folder = runner.invoke(main, ["score", str(articles), option, str(tmp_path)])
+    assert folder.exit_code == 2 and f"{tmp_path}: is a folder, not a file" in folder.stderr
+
+
+def test_an_interrupted_score_leaves_out_and_store_as_they_were(
+        runner: CliRunner, articles: Path, tmp_path_factory: pytest.TempPathFactory,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from analysis import cli
+    from analysis.store import Store
+
+    outputs = tmp_path_factory.mktemp("outputs")
+    out, path = outputs / "scores.csv", outputs / "corpus.duckdb"
+    assert runner.invoke(main, ["score", str(articles), "--format", "csv", "--out", str(out), "--store", str(path)]
+                         ).exit_code == 0
+    before = out.read_text(encoding="utf-8")
+    real = cli.score_documents
+
+    def interrupted(docs, **options):
+        yield from real(docs[:1], **options)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "score_documents", interrupted)
+    (articles / "c.txt").write_text("Subsidies were wasted.", encoding="utf-8")
+    result = runner.invoke(main, ["score", str(articles), "--format", "csv", "--out", str(out), "--store", str(path)])
+    assert result.exit_code == 1
+    assert out.read_text(encoding="utf-8") == before
+    assert list(Store(path).matching()["id"]) == ["a", "b"]
+    assert sorted(p.name for p in outputs.iterdir()) == ["corpus.duckdb", "scores.csv"]
+
+
+def test_export_names_files_by_a_slug_of_the_id(runner: CliRunner, tmp_path: Path) -> None:
+    rows = tmp_path / "rows.csv"
+    rows.write_text("id,text\nnyt/2021/03/chips,Export controls bite hard.\n"
+                    "x/../../../PWNED,Subsidies were wasted by planners.\n", encoding="utf-8")
+    out = tmp_path / "exports"
+    result = runner.invoke(main, ["export", str(rows), "--out", str(out), "--formats", "csv"])
+    assert result.exit_code == 0, result.output
+    assert all(p.is_file() for p in out.iterdir())
+    names = sorted(p.name for p in out.iterdir())
+    flows = [n for n in names if n.startswith("frame-flow_")]
+    assert len(flows) == 2 and all(re.fullmatch(r"frame-flow_[A-Za-z0-9-]+\.csv", n) for n in flows)
+    assert any(n.startswith("frame-flow_nyt-2021-03-chips-") for n in flows)
+    assert not (tmp_path / "PWNED.csv").exists()
+    assert "nyt/2021/03/chips" in (out / "evidence.csv").read_text(encoding="utf-8")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -70,3 +72,38 @@ def test_csv_formula_injection_is_neutralised_on_export() -> None:
     exported = pd.read_csv(io.BytesIO(safe_csv(pd.DataFrame(rows))))
     assert exported["text"].tolist()[0].startswith("'=cmd|")
     assert all(not str(v).startswith(("=", "+", "-", "@")) for v in exported["text"])
+
+
+def test_score_csv_defuses_formula_cells(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from analysis.cli import main
+
+    (tmp_path / "rows.csv").write_text(
+        'id,title,outlet,text\n"=HYPERLINK(""http://evil"",""x"")",@x,+1,Export controls bite.\n', encoding="utf-8")
+    result = CliRunner().invoke(main, ["score", str(tmp_path / "rows.csv"), "--format", "csv", "--no-cache"])
+    assert result.exit_code == 0, result.output
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["id"] == "'=HYPERLINK(\"http://evil\",\"x\")"
+    assert row["title"] == "'@x"
+
+
+def test_gold_labels_with_formula_text_round_trip() -> None:
+    from analysis.evaluate import GoldSentence, parse_gold, write_gold
+
+    gold = (GoldSentence("-1", 0, 10, "=SUM(A1) is cheap.", ("MARKET",)),
+            GoldSentence("a", None, None, "'Quoted' start.", ()))
+    text = write_gold(gold)
+    assert "\n'-1,0,10,'=SUM(A1) is cheap.," in text
+    assert parse_gold(text, source="mine.csv") == gold
+
+
+def test_csv_is_written_in_one_place_only() -> None:
+    """Every CSV goes through analysis/csvout.py, which defuses formulas; no other writer exists."""
+    root = Path(__file__).resolve().parents[2]
+    writers = re.compile(r"csv\.writer|DictWriter|\.to_csv\(")
+    found = [f"{path.relative_to(root)}:{number}"
+             for folder in ("analysis", "dashboard") for path in sorted((root / folder).rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+             if writers.search(line) and path.name != "csvout.py"]
+    assert found == []

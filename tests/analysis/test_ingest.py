@@ -2,11 +2,12 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from analysis import archive, ingest
+from analysis import ingest, limits
 from analysis.errors import InputError
 from analysis.export import zip_bytes
 from analysis.ingest import from_text, load_seeds, read_bytes, read_paths
@@ -137,8 +138,6 @@ def test_encodings_are_detected(data: bytes, text: str) -> None:
         ("rows.csv", b"id,text\n1,\n", "rows.csv row 2", "missing or empty 'text'"),
         ("rows.csv", b"id,text\n1,a,b\n", "rows.csv row 2",
          "3 cells but 2 columns in the header (a comma in an unquoted cell?)"),
-        ("rows.csv", b'text\n"' + b"x" * 131073 + b'"\n', "rows.csv row 2",
-         "malformed CSV (a cell is longer than the CSV limit of 131,072 characters)"),
         ("rows.csv", b"text,date\nChips.,5 March 2021\n", "rows.csv row 2",
          "date '5 March 2021' is not ISO (yyyy-mm-dd, yyyy-mm or yyyy)"),
         ("rows.jsonl", b'{"text": "x"\n', "rows.jsonl line 1", "invalid JSON (Expecting ',' delimiter at column 13)"),
@@ -181,7 +180,7 @@ def test_special_file_is_rejected(tmp_path: Path) -> None:
 
 
 def test_oversized_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, file_bytes=10))
     (tmp_path / "big.txt").write_text("x" * 11, encoding="utf-8")
     (tmp_path / "ok.txt").write_text("small", encoding="utf-8")
     corpus = read_paths([tmp_path])
@@ -191,14 +190,17 @@ def test_oversized_file_is_refused(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
 
 
 def test_zip_bomb_is_stopped_and_earlier_entries_kept(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_bytes=1000))
     corpus = read_bytes("bomb.zip", zip_bytes({"a.txt": b"ok text", "b.txt": b"a" * 5000, "c.txt": b"late"}))
     assert list(texts(corpus)) == ["bomb.zip/a.txt"]
-    assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)"}
+    unread = "not read: the archive reached its 1,000-byte limit"
+    assert problems(corpus) == {"bomb.zip": "archive expands past the 1,000-byte limit (zip bomb?)",
+                                "bomb.zip/b.txt": unread, "bomb.zip/c.txt": unread}
+    assert corpus.rejected[0].source == "bomb.zip"
 
 
 def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_TOTAL_BYTES", 1000)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_bytes=1000))
     data = bytearray(zip_bytes({"a.txt": b"a" * 5000}))
     central = data.rindex(b"PK\x01\x02")
     data[central + 24:central + 28] = (10).to_bytes(4, "little")  # declared uncompressed size: 10
@@ -208,7 +210,7 @@ def test_zip_with_lying_sizes_is_stopped(monkeypatch: pytest.MonkeyPatch) -> Non
 
 
 def test_zip_with_too_many_entries(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(archive, "MAX_ZIP_ENTRIES", 2)
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, zip_entries=2))
     corpus = read_bytes("many.zip", zip_bytes({f"{i}.txt": b"x" for i in range(3)}))
     assert problems(corpus) == {"many.zip": "archive has 3 entries, over the 2-entry limit"}
 
@@ -228,6 +230,19 @@ def test_csv_rows_metadata_and_row_numbers() -> None:
     assert (third.id, third.source, third.text, third.date) == (
         "rows-5", "rows.csv row 5", "Subsidies were\nwasted.", "2021")
     assert problems(corpus) == {"rows.csv row 4": "missing or empty 'text'"}
+
+
+def test_a_cell_longer_than_the_csv_module_default_keeps_every_row() -> None:
+    line = "Export controls bite, " + "very " * 900 + "hard."  # each line a sentence within the limits
+    long_text = "\n".join([line] * 30)
+    rows = [f"r{i},\"Subsidies were wasted, row {i}.\"" for i in range(2, 2002)]
+    rows[500] = f"r502,\"{long_text}\""  # data row 502 of the spreadsheet, over 131,072 characters
+    corpus = read_bytes("big.csv", ("id,text\n" + "\n".join(rows) + "\n").encode())
+    assert problems(corpus) == {}
+    assert len(corpus.documents) == 2000
+    by_id = {d.id: d for d in corpus.documents}
+    assert by_id["r502"].text == long_text and by_id["r502"].source == "big.csv row 502"
+    assert by_id["r2001"].source == "big.csv row 2001"
 
 
 # --- ids, titles, sidecars ------------------------------------------------------------
@@ -359,19 +374,34 @@ def test_load_seeds_with_metadata_and_trimming() -> None:
     assert docs["000"].source == "000_ad6036584162476c.txt"
 
 
-def test_read_uploads_limits_and_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = ingest.read_uploads([("a.txt", b"Export controls."), ("b.txt", b"")], taken=["a"])
-    assert [d.id for d in corpus.documents] == ["a-2"]
-    assert problems(corpus) == {"b.txt": "empty file"}
-    monkeypatch.setattr(ingest, "MAX_UPLOAD_FILES", 1)
+def test_upload_file_and_byte_limits(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, upload_files=1))
     with pytest.raises(InputError, match="upload: 2 files, over the limit of 1 per upload"):
-        ingest.read_uploads([("a.txt", b"x"), ("b.txt", b"y")])
-    monkeypatch.setattr(ingest, "MAX_UPLOAD_BYTES", 3)
+        ingest.check_upload([("a.txt", b"x"), ("b.txt", b"y")])
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, upload_bytes=3))
     with pytest.raises(InputError, match="upload: 4 bytes in all, over the 3-byte limit per upload"):
-        ingest.read_uploads([("a.txt", b"xxxx")])
+        ingest.check_upload([("a.txt", b"xxxx")])
 
 
 def test_jsonl_keeps_json_line_separators_inside_strings() -> None:
     line = json.dumps({"text": "Chips\u2028war."}, ensure_ascii=False)
     corpus = read_bytes("rows.jsonl", (line + "\n").encode())
     assert texts(corpus) == {"rows.jsonl line 1": "Chips\nwar."}
+
+
+def test_symlinks_out_of_the_folder_are_named_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("Private export control notes.", encoding="utf-8")
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "passwd.txt").symlink_to(outside / "secret.txt")
+    (folder / "etc").symlink_to(outside, target_is_directory=True)
+    (folder / "sub" / "up.txt").symlink_to(Path("..") / ".." / "outside" / "secret.txt")
+    (folder / "alias.txt").symlink_to(folder / "good.txt")  # inside the folder: read
+    corpus = read_paths([folder])
+    assert sorted(texts(corpus)) == ["alias.txt", "good.txt"]
+    refused = "symbolic link to a place outside the folder, not followed"
+    assert problems(corpus) == {"passwd.txt": refused, "etc": refused, "sub/up.txt": refused}
+    assert texts(read_paths([folder / "passwd.txt"])) == {"passwd.txt": "Private export control notes."}

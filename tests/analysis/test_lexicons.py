@@ -83,3 +83,9 @@ def test_malformed_lexicon_names_file_and_line(yaml_text: str, message: str) -> 
 def test_unknown_frame_override() -> None:
     with pytest.raises(LexiconError, match="unknown lexicon; valid lexicons: ANALOGY, SECURITY, MARKET, HISTORY, TOPIC"):
         load_lexicons(overrides={"TRADE": GOOD})
+
+
+@pytest.mark.parametrize("text", ["", "  \n", "# only a comment\n"])
+def test_an_empty_override_is_refused_not_replaced_by_the_packaged_file(text: str) -> None:
+    with pytest.raises(LexiconError, match=r"^market\.yaml: the file is empty$"):
+        load_lexicons(overrides={"MARKET": text})

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from analysis import store, tables
 from analysis.errors import InputError
+from analysis.outputs import OutputError
 from analysis.ingest import from_text
 from analysis.select import Filters, apply
 from analysis.types import FRAMES
@@ -145,3 +146,27 @@ def test_files_that_are_not_stores_are_named_with_the_reason(tmp_path) -> None:
         db.execute("CREATE TABLE meta AS SELECT 1 AS schema_version")
     with pytest.raises(InputError, match="store format 1, this FrameLens reads 2"):
         store.Store(other)
+
+
+def test_an_interrupted_save_leaves_the_old_store_as_it_was(tmp_path, seed_results) -> None:
+    path = tmp_path / "c.duckdb"
+    seeds = list(seed_results.values())
+    store.save(seeds[:2], path)
+
+    def interrupted():
+        yield from seeds[2:4]
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        store.save(interrupted(), path, batch=1)
+    assert list(store.Store(path).matching()["id"]) == [r.id for r in seeds[:2]]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.duckdb"]
+
+
+def test_a_file_that_is_not_a_store_is_never_overwritten(tmp_path, seed_results) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("Export controls bite.", encoding="utf-8")
+    with pytest.raises(OutputError, match=r"article\.txt: exists and is not a FrameLens store; not overwritten"):
+        store.save(seed_results.values(), article)
+    assert article.read_text(encoding="utf-8") == "Export controls bite."
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["article.txt"]

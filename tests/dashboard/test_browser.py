@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -12,8 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
+
+from analysis.export import zip_bytes
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
@@ -100,9 +105,7 @@ def page(browser):
 
 def _open(page, url: str, title: str) -> None:
     page.goto(url)
-    page.get_by_role("heading", name=title, exact=True).wait_for(timeout=60_000)
-    page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(1500)
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=60_000)
 
 
 @pytest.mark.parametrize(
@@ -113,10 +116,10 @@ def _open(page, url: str, title: str) -> None:
 )
 def test_every_page_renders(server: str, page, path: str, title: str, charts: int) -> None:
     _open(page, server + path, title)
+    expect(page.locator(".js-plotly-plot")).to_have_count(charts, timeout=30_000)
     if charts:
-        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
-    assert page.locator('[data-testid="stException"]').count() == 0
-    assert page.locator(".js-plotly-plot").count() == charts
+        expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / f"{path.strip('/') or 'overview'}.png"), full_page=True)
 
@@ -124,24 +127,21 @@ def test_every_page_renders(server: str, page, path: str, title: str, charts: in
 def test_charts_show_frame_names_and_values(server: str, page) -> None:
     _open(page, server + "/", "Overview")
     heatmap = page.locator(".js-plotly-plot").first
-    heatmap.locator(".main-svg").first.wait_for()
-    text = heatmap.inner_text()
     for frame in ("ANALOGY", "SECURITY", "MARKET", "HISTORY"):
-        assert frame in text
-    assert "0.86" in text  # the history article's HISTORY share
+        expect(heatmap).to_contain_text(frame, timeout=30_000)
+    expect(heatmap).to_contain_text("0.86")  # the history article's HISTORY share
 
 
 def test_shared_link_reopens_the_view(server: str, page) -> None:
     _open(page, server + "/compare?ids=000,003,004&min=0.1", "Compare")
-    page.locator(".js-plotly-plot").first.wait_for()
-    assert page.locator(".js-plotly-plot").count() == 7
-    assert "ids=000%2C003%2C004" in page.url or "ids=000,003,004" in page.url
+    expect(page.locator(".js-plotly-plot")).to_have_count(7, timeout=60_000)
+    expect(page).to_have_url(re.compile(r"ids=000(%2C|,)003(%2C|,)004"))
 
 
 def test_presentation_mode_hides_sidebar(server: str, page) -> None:
     _open(page, server + "/?present=1", "Overview")
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()
-    assert page.get_by_role("button", name="Exit presentation mode").is_visible()
+    expect(page.get_by_role("button", name="Exit presentation mode")).to_be_visible(timeout=30_000)
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
     SHOTS.mkdir(exist_ok=True)
     page.screenshot(path=str(SHOTS / "overview-presentation.png"))
 
@@ -149,33 +149,66 @@ def test_presentation_mode_hides_sidebar(server: str, page) -> None:
 def test_reader_shows_hostile_article_as_text(server: str, page) -> None:
     _open(page, server + "/corpus", "Corpus")
     page.get_by_label("Title of the pasted text").fill("Hostile")
-    page.get_by_label("Paste an article").fill(
+    page.get_by_label("Paste an article", exact=True).fill(
         "Export controls hit chips. <script>alert('owned')</script> <img src=x onerror=alert(1)> The end."
     )
     page.get_by_role("button", name="Add pasted text").click()
-    page.get_by_text("Added the pasted text as pasted.").wait_for(timeout=30_000)
+    expect(page.get_by_text("Added the pasted text as pasted.")).to_be_visible(timeout=30_000)
     page.get_by_role("link", name="Reader").click()
-    page.get_by_role("heading", name="Reader", exact=True).wait_for()
+    expect(page.get_by_role("heading", name="Reader", exact=True)).to_be_visible(timeout=30_000)
     page.locator('[data-testid="stMain"] [data-testid="stSelectbox"]').first.click()
     page.get_by_role("option", name="pasted · Hostile").click()
     reader = page.locator(".fl-reader")
-    reader.get_by_text("<script>alert('owned')</script>", exact=False).wait_for(timeout=30_000)
-    assert "<img src=x onerror=alert(1)>" in reader.inner_text()
-    assert reader.locator("script, img").count() == 0
+    expect(reader).to_contain_text("<script>alert('owned')</script>", timeout=30_000)
+    expect(reader).to_contain_text("<img src=x onerror=alert(1)>")
+    expect(reader.locator("script, img")).to_have_count(0)
     assert page.dialogs == []
+
+
+def test_metadata_and_ids_are_shown_as_text_not_markdown(server: str, page) -> None:
+    """An outlet or an id written as a Markdown image must not make the browser fetch it."""
+    image = "![t](http://127.0.0.1:9/o.png)"
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if ":9/" in request.url else None)
+    metadata = f"articles:\n  - file: a.txt\n    id: '{image}'\n    outlet: '{image}'\n".encode()
+    _open(page, server + "/corpus", "Corpus")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "set.zip", "mimeType": "application/zip",
+                "buffer": zip_bytes({"metadata.yaml": metadata, "a.txt": b"Export controls hit chips. The end."})}])
+    page.get_by_role("button", name="Add uploaded files").click()
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text(f"Added 1 article(s): {image}")).to_be_visible(timeout=60_000)
+    expect(main.locator("img")).to_have_count(0)
+    page.get_by_role("link", name="Reader").click()
+    expect(page.get_by_role("heading", name="Reader", exact=True)).to_be_visible(timeout=30_000)
+    main.locator('[data-testid="stSelectbox"]').first.click()
+    page.get_by_role("option", name=re.compile("o.png")).click()
+    expect(main.get_by_text(image).first).to_be_visible(timeout=60_000)
+    expect(main.locator("img")).to_have_count(0)
+    assert fetched == []
+
+
+def test_no_request_leaves_the_machine(server: str, page) -> None:
+    """Classrooms may be offline: the page, its icon and its fonts all come from the app."""
+    urls: list[str] = []
+    page.on("request", lambda request: urls.append(request.url))
+    for path, title in (("/", "Overview"), ("/reader", "Reader"), ("/corpus", "Corpus")):
+        _open(page, server + path, title)
+        expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+    page.wait_for_load_state("networkidle")
+    outside = [u for u in urls if urlsplit(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:"))]
+    assert urls and outside == []
 
 
 def test_a_stored_corpus_opens_with_summaries_and_its_articles_read(store_server: str, page) -> None:
     page.goto(f"{store_server}/?min=0.45")
-    page.get_by_text("Dominant frame: number of articles").first.wait_for(timeout=60000)
+    expect(page.get_by_text("Dominant frame: number of articles").first).to_be_visible(timeout=60_000)
     main = page.locator('[data-testid="stMain"]')
-    assert "48 of 120 articles match the filters" in main.inner_text()
-    titles = page.locator(".gtitle").all_text_contents()
-    assert titles == ["Mean frame share by kind (number of articles)", "Dominant frame: number of articles",
-                      "Tone of the articles (TextBlob)"]
+    expect(main).to_contain_text("48 of 120 articles match the filters")
+    expect(page.locator(".gtitle")).to_have_text(["Mean frame share by kind (number of articles)",
+                                                  "Dominant frame: number of articles",
+                                                  "Tone of the articles (TextBlob)"])
     page.screenshot(path=str(SHOTS / "store-overview.png"))
 
     page.goto(f"{store_server}/reader?article=s117")
-    reader = page.locator(".fl-reader")
-    reader.wait_for(timeout=60000)
-    assert "whole nation system" in reader.inner_text()  # s117 holds seed 002's result
+    expect(page.locator(".fl-reader")).to_contain_text("whole nation system", timeout=60_000)  # seed 002's result

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import tables
 from analysis.compare import compare
+from dashboard.widgets import plain
 from tests.dashboard.conftest import (
     APP,
     chart_figures,
@@ -24,7 +25,7 @@ def keyword_lists(at: AppTest) -> list[str]:
 def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
     open_page(app, "compare")
     assert app.multiselect(key="compare.ids").value == ["000", "001"]
-    assert [s.value for s in app.subheader] == ["000 (op-ed)", "001 (analysis)"]
+    assert [s.value for s in app.subheader] == [plain("000 (op-ed)"), plain("001 (analysis)")]
     assert [m.value for m in app.metric] == ["+0.11", "+0.11"]
     # shared profile first, then one row per part: both flows, then both distinctive-word charts
     assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000",

@@ -87,3 +87,16 @@ def test_report_shows_article_markup_as_text() -> None:
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>op-ed</b>" not in page
     assert "&lt;script&gt;alert(&#x27;" in page and "&#x27;)&lt;/script&gt;" in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in page
+
+
+def test_bundle_entries_are_slugs_with_the_ids_kept_inside(seed_results, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
+    results = [replace(seed_results["000"], id="x/../../../PWNED"), replace(seed_results["004"], id="nyt/2021/03/chips")]
+    charts = figures.overview(results) + figures.compare_view(results)
+    archive = zipfile.ZipFile(io.BytesIO(bundle(charts, results, title="t")))
+    names = archive.namelist()
+    assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", n) and ".." not in n for n in names), names
+    assert len(names) == len(set(names))
+    assert "x/../../../PWNED" in archive.read("evidence.csv").decode()

@@ -3,13 +3,18 @@ the Overview aggregates in SQL when there are many articles, pages load what the
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import replace
+
+import duckdb
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
 from analysis import store
+from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, chart_figures, chart_titles, emptied, open_page
 
 KINDS = ("op-ed", "analysis", "wire report", "history reference", "")
@@ -119,5 +124,46 @@ def test_a_store_that_cannot_be_opened_is_named_and_the_seeds_are_shown(tmp_path
     monkeypatch.setenv("FRAMELENS_STORE", str(broken))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
-    assert "broken.duckdb: not a FrameLens store" in at.error[0].value
+    assert plain("broken.duckdb: not a FrameLens store") in at.error[0].value
     assert "5 of 5 articles" in at.caption[0].value
+
+
+def _meta_only(path) -> None:
+    db = duckdb.connect(str(path))
+    db.execute(f"CREATE TABLE meta AS SELECT {store.SCHEMA_VERSION} AS schema_version")
+    db.close()
+
+
+def _truncated(path, store_file) -> None:
+    data = store_file.read_bytes()
+    path.write_bytes(data[: len(data) * 6 // 10])
+
+
+@pytest.mark.parametrize("damage", [_meta_only, _truncated], ids=["meta-only", "truncated"])
+@pytest.mark.parametrize("page", ["overview", "reader", "compare", "corpus", "code", "lexicons"])
+def test_a_partial_or_damaged_store_falls_back_to_the_seeds(store_file, tmp_path, monkeypatch, damage, page) -> None:
+    broken = tmp_path / "partial.duckdb"
+    damage(broken) if damage is _meta_only else damage(broken, store_file)
+    monkeypatch.setenv("FRAMELENS_STORE", str(broken))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    if page != "overview":
+        open_page(at, page)
+    assert not at.exception
+    assert at.error[0].value.startswith(plain("Could not open the scored corpus — ") + plain(str(broken)))
+    assert at.session_state["corpus.documents"] and not any("database" in i.icon for i in at.info if i.icon)
+
+
+def test_a_store_rewritten_while_open_is_reopened(store_file, tmp_path, monkeypatch, seed_results) -> None:
+    path = tmp_path / "live.duckdb"
+    path.write_bytes(store_file.read_bytes())
+    monkeypatch.setenv("FRAMELENS_STORE", str(path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert "60 of 60 articles" in at.caption[0].value
+    fresh = tmp_path / "fresh.duckdb"
+    store.save(list(seed_results.values())[:3], fresh)
+    os.replace(fresh, path)
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    at.run()
+    assert "3 of 3 articles" in at.caption[0].value

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from dataclasses import replace
+
+from analysis import limits
 from analysis.types import Document
+from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, emptied, open_page
 
 HOSTILE = Document(
@@ -49,7 +53,7 @@ def test_corpus_paste_upload_remove_reset(app: AppTest) -> None:
     submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
     submit.click().run()
     ids = [d.id for d in app.session_state["corpus.documents"]]
-    assert ids[-1] == "pasted" and "Added the pasted text as pasted." in app.success[0].value
+    assert ids[-1] == "pasted" and app.success[0].value == plain("Added the pasted text as pasted.")
     app.multiselect(key="corpus.remove").set_value(["pasted", "000"]).run()
     app.button(key="corpus.remove_button").click().run()
     assert [d.id for d in app.session_state["corpus.documents"]] == ["001", "002", "003", "004"]
@@ -61,7 +65,7 @@ def test_corpus_empty_paste_is_refused(app: AppTest) -> None:
     open_page(app, "corpus")
     submit = [b for b in app.get("button") if getattr(b, "label", "") == "Add pasted text"][0]
     submit.click().run()
-    assert app.error[0].value == "pasted text: empty text"
+    assert app.error[0].value == plain("Not added — pasted text: empty text")
     assert len(app.session_state["corpus.documents"]) == 5
 
 
@@ -71,8 +75,36 @@ def test_corpus_upload_reports_bad_files(app: AppTest) -> None:
     uploader.upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain")
     uploader.upload("bad.txt", b"\x00\x01\x02\x00\xff", "text/plain").run()
     app.button(key="corpus.add_upload").click().run()
-    assert [e.value for e in app.error] == ["Not added — bad.txt: binary or undecodable data, not text"]
+    assert [e.value for e in app.error] == [plain("Not added — bad.txt: binary or undecodable data, not text")]
     assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
+
+
+def test_a_second_add_adds_nothing_twice(app: AppTest) -> None:
+    open_page(app, "corpus")
+    app.get("file_uploader")[0].upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain").run()
+    app.button(key="corpus.add_upload").click().run()
+    assert app.success[0].value == plain("Added 1 article(s): good")
+    assert len(app.get("file_uploader")) == 1 and not app.get("file_uploader")[0].value
+    assert app.button(key="corpus.add_upload").disabled
+    assert [d.id for d in app.session_state["corpus.documents"]][-2:] == ["004", "good"]
+
+
+def test_budgets_stop_one_file_and_add_the_rest(app: AppTest, monkeypatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, file_seconds=15.0))
+    open_page(app, "corpus")
+    uploader = app.get("file_uploader")[0]
+    uploader.upload("good.txt", b"US sanctions hit Huawei's chip supply.", "text/plain")
+    uploader.upload("slow.md", b"[" * 20_000, "text/markdown").run()  # minutes for Python-Markdown
+    app.button(key="corpus.add_upload").click().run()
+    assert [e.value for e in app.error] == [plain("Not added — slow.md: reading and scoring it took "
+                                                  "longer than the time limit of 15 s, so it was stopped")]
+    assert [d.id for d in app.session_state["corpus.documents"]][-1] == "good"
+
+
+def test_corpus_page_states_the_limits(app: AppTest) -> None:
+    open_page(app, "corpus")
+    shown = next(m.value for m in app.markdown if "words per upload" in m.value)
+    assert f"{limits.LIMITS.upload_words:,}" in shown and f"{limits.LIMITS.line_chars:,}" in shown
 
 
 def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
@@ -85,10 +117,23 @@ def test_lexicon_edit_rescores_and_bad_yaml_is_reported(app: AppTest) -> None:
     assert effect.loc["003", "SECURITY now"] < effect.loc["003", "SECURITY packaged"]
     app.text_area(key="lexicons.text.MARKET").set_value("groups: [broken\n").run()
     app.button(key="lexicons.apply.MARKET").click().run()
-    assert app.error[0].value.startswith("Not applied — market.yaml, line 2: not valid YAML")
+    assert app.error[0].value.startswith(plain("Not applied — market.yaml, line 2: not valid YAML"))
     app.button(key="lexicons.restore.SECURITY").click().run()
     effect = table_with(app, "SECURITY now").set_index("id")
     assert effect.loc["003", "SECURITY now"] == effect.loc["003", "SECURITY packaged"]
+
+
+def test_lexicon_page_refuses_unsafe_patterns_and_empty_files(app: AppTest) -> None:
+    open_page(app, "lexicons")
+    area = app.text_area(key="lexicons.text.SECURITY")
+    area.set_value(area.value.replace("      - entity list\n", "      - re: (a+)+$\n", 1)).run()
+    app.button(key="lexicons.apply.SECURITY").click().run()
+    line = area.value.splitlines().index("      - re: (a+)+$") + 1
+    assert app.error[0].value.startswith(plain(f"Not applied — security.yaml, line {line}: unsafe pattern 're:(a+)+$': nested"))
+    assert "lexicons.overrides" not in app.session_state or "SECURITY" not in app.session_state["lexicons.overrides"]
+    app.text_area(key="lexicons.text.MARKET").set_value("").run()
+    app.button(key="lexicons.apply.MARKET").click().run()
+    assert app.error[0].value == plain("Not applied — market.yaml: the file is empty")
 
 
 def test_method_page_explains_the_numbers(app: AppTest) -> None:
@@ -119,6 +164,15 @@ def test_code_it_yourself_loads_an_uploaded_gold_file(app: AppTest, seed_results
     gold = f"article_id,start,end,text,labels\n000,{second.start},{second.end},,ANALOGY;MARKET\n"
     app.get("file_uploader")[0].upload("labels.csv", gold.encode(), "text/csv").run()
     app.button(key="code.use_upload").click().run()
-    assert "Loaded labels for 1 sentence(s) of 000." in app.success[0].value
+    assert app.success[0].value == plain("Loaded labels for 1 sentence(s) of 000.")
     assert app.session_state["code.000.1"] == ["ANALOGY", "MARKET"]
     assert app.get("pills")[1].value == ["ANALOGY", "MARKET"]
+
+
+def test_reader_shows_metadata_as_text_not_markdown() -> None:
+    image = "![t](http://127.0.0.1:9/o.png)"
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["corpus.documents"] = [replace(HOSTILE, outlet=image)]
+    at.run()
+    open_page(at, "reader")
+    assert at.caption[0].value.startswith(plain(image))
