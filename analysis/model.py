@@ -48,7 +48,7 @@ DECISIVE = {"ANALOGY": "explicit", "SECURITY": "strong", "MARKET": "strong"}
 #: label the sentence makes possible, never create one from nothing.
 SENTENCE_MIN = 0.05
 #: Words shown as evidence of one learned decision, strongest first.
-MAX_WORDS = 6
+MAX_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,10 @@ def _evidence(label: Linear, features: SentenceFeatures, frame: str) -> tuple[Cu
     # A learned word inside a lexicon cue adds nothing to read: the cue explains it.
     kept = [c for c in cues.values()
             if c.role != "learned" or not any(c.start < o.end and o.start < c.end for o in lexical)]
-    return tuple(sorted(kept, key=lambda c: (c.start, c.end)))
+    # Shown: the frame's own cues (an analogy's past episode too) and the learned words; cues of
+    # other lexicons (TOPIC's "government", HISTORY's "Mao" behind a MARKET label) are context.
+    own = [c for c in kept if " " not in c.role or (frame == "ANALOGY" and c.role.startswith("HISTORY past"))]
+    return tuple(sorted(own or kept, key=lambda c: (c.start, c.end)))
 
 
 def _decisive(features: SentenceFeatures, frame: str) -> FrameHit | None:
