@@ -150,12 +150,16 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
     browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
     contexts = [await browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
     filters, attacker = [await c.new_page() for c in contexts]
+    for page in (filters, attacker):
+        page.set_default_timeout(120_000)
+        page.set_default_navigation_timeout(120_000)
     await _first_chart(filters, url, 0.0)  # warm: scores the seeds once, as any first visitor would
     health.phase = "baseline"
     baseline = await _filtering(filters, url, rounds, None)
     health.phase = "hostile"
     done = asyncio.Event()
     loaded, outcomes = await asyncio.gather(_filtering(filters, url, None, done), _hostile(attacker, url, done))
+    _report_loads(baseline, loaded, outcomes)
     # One more slow file, left reading while the server is told to stop.
     await attacker.goto(f"{url}/corpus")
     await attacker.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
@@ -165,6 +169,17 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
     await asyncio.sleep(3)
     health.phase = "last"
     return baseline, loaded, outcomes, (p, browser)
+
+
+def _report_loads(baseline: list[float], loaded: list[float], outcomes: list[tuple[str, float, str]]) -> None:
+    """Printed as soon as the uploads are done, so a later failure does not lose them."""
+    base, load = statistics.median(baseline), statistics.median(loaded) if loaded else float("nan")
+    print("hostile inputs (time to their message, and the message):")
+    for name, seconds, message in outcomes:
+        print(f"  {name}: {seconds:.1f} s — {message}")
+    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}), "
+          f"{load:.2f} s during the hostile uploads (median of {len(loaded)}, max {max(loaded, default=float('nan')):.2f} s): "
+          f"{load / base:.2f}x", flush=True)
 
 
 def _descendants(pid: int) -> set[int]:
@@ -242,13 +257,6 @@ def main() -> None:
                     os.kill(pid, signal.SIGKILL)
                 except OSError:
                     pass
-    base, load = statistics.median(baseline), statistics.median(loaded) if loaded else float("nan")
-    print("hostile inputs (time to their message, and the message):")
-    for name, seconds, message in outcomes:
-        print(f"  {name}: {seconds:.1f} s — {message}")
-    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}), "
-          f"{load:.2f} s during the hostile uploads (median of {len(loaded)}, max {max(loaded, default=float('nan')):.2f} s): "
-          f"{load / base:.2f}x")
     print(f"/_stcore/health: {health.polls} polls, {len(health.failures)} timed out or failed, "
           f"slowest answer {health.slowest:.2f} s" + (f" (first: {health.failures[0]})" if health.failures else ""))
     print("  by phase (polls, timed out): " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in health.by_phase.items()))

@@ -29,6 +29,9 @@ SHOTS = ROOT / "tests" / "artifacts"
 #: How long an upload or paste may take to be answered: the app's own budget for one, which a
 #: busy machine can use up (the first one also starts the worker's forkserver).
 INTAKE_MS = int(LIMITS.upload_seconds * 1000)
+#: How long a page may take to draw: the first one of a fresh server scores the seeds, which on
+#: a busy machine (two cores, other work beside) has taken over 60 s.
+PAGE_MS = 180_000
 
 pytestmark = [
     pytest.mark.browser,
@@ -109,7 +112,7 @@ def page(browser):
 
 def _open(page, url: str, title: str) -> None:
     page.goto(url)
-    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=60_000)
+    expect(page.get_by_role("heading", name=title, exact=True)).to_be_visible(timeout=PAGE_MS)
 
 
 @pytest.mark.parametrize(
