@@ -1,0 +1,270 @@
+"""Hostile uploads beside a student who is working: does anyone else notice?
+
+    python -m bench.hostile_load [--rounds 8]
+
+Starts `streamlit run` on a free port of 127.0.0.1 and opens two headless Chromium
+contexts. The *filter* context opens the Overview with one minimum share after another
+(each a fresh page) and times each first chart: first alone (the baseline), then while
+the *hostile* context uploads the files of `bench/hostile.py` one by one on the Corpus
+page (the zip that expands to 45 MiB, a 22 MB paste, 5.7 KB of `[` as .md, a 2 MB single
+line, a billion-laughs metadata.yaml in a zip) and waits for each one's message. Reports
+the median time to first chart under load as a ratio to the baseline, whether
+`/_stcore/health` (polled throughout, 1 s timeout) ever timed out, and how long the
+server takes to stop on SIGTERM sent while one more hostile file is being read, with any
+worker process left behind. Every loop is bounded; the script stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from playwright.async_api import Page, async_playwright
+
+from bench import hostile
+
+ROOT = Path(__file__).resolve().parent.parent
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--no-first-run"]
+#: Minimum shares the filter context cycles through (each keeps at least one seed, so a chart is drawn).
+MINIMUMS = [0.0, 0.1, 0.2, 0.05, 0.15]
+#: Longest the hostile context waits for one upload's message (the upload budget is 180 s).
+UPLOAD_WAIT_MS = 240_000
+#: Most filter rounds while the uploads run, so the loop ends even if an upload never does.
+MAX_LOADED_ROUNDS = 400
+
+
+def _port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Health:
+    """Polls /_stcore/health with a 1 s timeout until stopped; counts the polls that failed."""
+
+    url: str
+    phase: str = "start"
+    polls: int = 0
+    failures: list[str] = field(default_factory=list)
+    by_phase: dict[str, list[int]] = field(default_factory=dict)
+    slowest: float = 0.0
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            start = time.perf_counter()
+            counts = self.by_phase.setdefault(self.phase, [0, 0])
+            try:
+                urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1).read()
+            except OSError as error:
+                self.failures.append(f"{self.phase} {time.strftime('%H:%M:%S')} {error}")
+                counts[1] += 1
+            self.polls += 1
+            counts[0] += 1
+            self.slowest = max(self.slowest, time.perf_counter() - start)
+            self.stop.wait(0.25)
+
+
+async def _first_chart(page: Page, url: str, minimum: float) -> float:
+    """Seconds from opening the Overview with this minimum share to its first drawn chart."""
+    start = time.perf_counter()
+    await page.goto(f"{url}/?min={minimum:g}")
+    await page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=120_000)
+    return time.perf_counter() - start
+
+
+async def _filtering(page: Page, url: str, rounds: int | None, done: asyncio.Event | None) -> list[float]:
+    """First-chart times, for `rounds` filters or until `done` is set."""
+    times: list[float] = []
+    for i in range(rounds or MAX_LOADED_ROUNDS):
+        if done is not None and done.is_set():
+            break
+        times.append(await _first_chart(page, url, MINIMUMS[i % len(MINIMUMS)]))
+    return times
+
+
+async def _message(page: Page) -> str:
+    """The first red or green message after an Add, its text cut to one line."""
+    note = page.locator('[data-testid="stMain"] [data-testid="stAlert"]').first
+    try:
+        await note.wait_for(timeout=UPLOAD_WAIT_MS)
+    except Exception:  # say where it stood, and carry on with the next input
+        shown = " ".join((await page.locator('[data-testid="stMain"]').inner_text()).split())
+        return f"no message within {UPLOAD_WAIT_MS / 1000:g} s; the page showed: {shown[:200]}"
+    return " ".join((await note.inner_text()).split())[:160]
+
+
+async def _upload(page: Page, url: str, name: str, mime: str, data: bytes) -> tuple[str, float, str]:
+    await page.goto(f"{url}/corpus")
+    await page.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
+    start = time.perf_counter()
+    await page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": name, "mimeType": mime, "buffer": data}])
+    await page.get_by_role("button", name="Add uploaded files").click()
+    return name, time.perf_counter() - start, await _message(page)
+
+
+async def _paste(page: Page, url: str, text: str) -> tuple[str, float, str]:
+    await page.goto(f"{url}/corpus")
+    await page.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
+    start = time.perf_counter()
+    await page.get_by_label("Paste an article", exact=True).fill(text)
+    await page.get_by_role("button", name="Add pasted text").click()
+    return f"paste of {len(text) / 1e6:.0f} MB", time.perf_counter() - start, await _message(page)
+
+
+async def _hostile(page: Page, url: str, done: asyncio.Event) -> list[tuple[str, float, str]]:
+    """Each hostile input in turn, with how long its message took and what it said."""
+    outcomes = []
+    try:
+        outcomes.append(await _upload(page, url, "bomb.zip", "application/zip", hostile.zip_bomb()))
+        outcomes.append(await _paste(page, url, hostile.huge_paste()))
+        outcomes.append(await _upload(page, url, "brackets.md", "text/markdown", hostile.brackets_markdown()))
+        outcomes.append(await _upload(page, url, "line.txt", "text/plain", hostile.long_line()))
+        outcomes.append(await _upload(page, url, "laughs.zip", "application/zip", hostile.laughs_zip()))
+    except Exception as error:  # reported, and the filter context told to stop
+        outcomes.append(("(hostile context failed)", float("nan"), str(error).splitlines()[0]))
+    finally:
+        done.set()
+    return outcomes
+
+
+async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list[float], list[tuple[str, float, str]], tuple]:
+    """Baseline and loaded first-chart times and the hostile outcomes; leaves one more hostile
+    file reading, and returns Playwright and the browser open, for the SIGTERM that follows."""
+    p = await async_playwright().start()
+    browser = await p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS)
+    contexts = [await browser.new_context(viewport={"width": 1280, "height": 900}) for _ in range(2)]
+    filters, attacker = [await c.new_page() for c in contexts]
+    for page in (filters, attacker):
+        page.set_default_timeout(120_000)
+        page.set_default_navigation_timeout(120_000)
+    await _first_chart(filters, url, 0.0)  # warm: scores the seeds once, as any first visitor would
+    health.phase = "baseline"
+    baseline = await _filtering(filters, url, rounds, None)
+    health.phase = "hostile"
+    done = asyncio.Event()
+    loaded, outcomes = await asyncio.gather(_filtering(filters, url, None, done), _hostile(attacker, url, done))
+    _report_loads(baseline, loaded, outcomes)
+    # One more slow file, left reading while the server is told to stop.
+    await attacker.goto(f"{url}/corpus")
+    await attacker.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
+    await attacker.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
+        files=[{"name": "brackets.md", "mimeType": "text/markdown", "buffer": hostile.brackets_markdown()}])
+    await attacker.get_by_role("button", name="Add uploaded files").click()
+    await asyncio.sleep(3)
+    health.phase = "last"
+    return baseline, loaded, outcomes, (p, browser)
+
+
+def _report_loads(baseline: list[float], loaded: list[float], outcomes: list[tuple[str, float, str]]) -> None:
+    """Printed as soon as the uploads are done, so a later failure does not lose them."""
+    base, load = statistics.median(baseline), statistics.median(loaded) if loaded else float("nan")
+    print("hostile inputs (time to their message, and the message):")
+    for name, seconds, message in outcomes:
+        print(f"  {name}: {seconds:.1f} s — {message}")
+    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}), "
+          f"{load:.2f} s during the hostile uploads (median of {len(loaded)}, max {max(loaded, default=float('nan')):.2f} s): "
+          f"{load / base:.2f}x", flush=True)
+
+
+def _descendants(pid: int) -> set[int]:
+    """Every process below `pid` (the forkserver and its workers among them)."""
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
+    parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
+    args = parser.parse_args()
+    port = _port()
+    url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "FRAMELENS_CACHE": str(Path(folder) / "cache.sqlite")}
+        server = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
+            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )
+        health = Health(url)
+        poller = threading.Thread(target=health.run, daemon=True)
+        stop_seconds, left = float("nan"), set()
+        try:
+            for _ in range(120):
+                try:
+                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
+                    break
+                except OSError:
+                    time.sleep(0.5)
+            poller.start()
+            loop = asyncio.new_event_loop()
+            baseline, loaded, outcomes, (p, browser) = loop.run_until_complete(_run(url, args.rounds, health))
+            health.stop.set()
+            poller.join()
+            below = _descendants(server.pid)
+            start = time.perf_counter()
+            server.send_signal(signal.SIGTERM)
+            try:
+                server.wait(timeout=30)
+                stop_seconds = time.perf_counter() - start
+            except subprocess.TimeoutExpired:
+                pass
+            time.sleep(1)
+            left = {pid for pid in below if _alive(pid)}
+            loop.run_until_complete(browser.close())
+            loop.run_until_complete(p.stop())
+            loop.close()
+        finally:
+            health.stop.set()
+            if server.poll() is None:
+                server.kill()
+                server.wait()
+            for pid in left:  # a worker left behind is reported, then ended here
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except OSError:
+                    pass
+    print(f"/_stcore/health: {health.polls} polls, {len(health.failures)} timed out or failed, "
+          f"slowest answer {health.slowest:.2f} s" + (f" (first: {health.failures[0]})" if health.failures else ""))
+    print("  by phase (polls, timed out): " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in health.by_phase.items()))
+    stopped = stop_seconds < 5
+    print(f"SIGTERM during a hostile upload: server stopped in {stop_seconds:.2f} s "
+          f"({'under' if stopped else 'NOT under'} 5 s); worker processes left running: {len(left)}")
+    sys.exit(0 if stopped and not health.failures and not left else 1)
+
+
+if __name__ == "__main__":
+    main()
