@@ -8,15 +8,28 @@
 Phrases are deduplicated case-insensitively; a lower score is more relevant. Scores keep
 six significant digits, not six decimals: on a long article the best phrases score below
 1e-6, and fixed decimals would round them to a tie at zero.
+
+A reader would reject three kinds of phrase that YAKE's n-grams produce, so the adapter
+drops them (for both engines), filling the list from further candidates:
+- a phrase whose words all appear in a higher-ranked phrase ("Great Leap" after "Great
+  Leap Forward"), or that holds all the words of one ("Communist Party congress" after
+  "Communist Party"); YAKE's own dedup (`dedup_limit`) compares characters, not words;
+- a phrase that starts or ends with a verb, an adverb or a stopword ("great famine
+  rarely", "Deng Xiaoping staging"), by TextBlob's bundled PatternTagger (no download);
+- a piece of a longer name: a capitalised word that, wherever the phrase occurs, always
+  follows (or precedes) the same capitalised word ("Jinping renewed calls", "Chinese
+  Communist" when the text always says "Chinese Communist Party").
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
 import yake
+from textblob.en.taggers import PatternTagger
 
 from analysis.types import Keyword
 
@@ -73,6 +86,79 @@ def _check(*, top: int, ngram_max: int, dedup_limit: float, window_size: int, la
         raise ValueError(f"window_size={window_size}: must be between 1 and 5")
 
 
+#: Part-of-speech tags (Penn Treebank prefixes) a phrase may not start or end with.
+EDGE_TAGS = ("VB", "RB", "DT", "IN", "CC", "TO", "MD", "PRP", "WDT", "WP", "WRB", "EX")
+
+
+@lru_cache(maxsize=1)
+def _tagger() -> PatternTagger:
+    return PatternTagger()
+
+
+def bad_edge(phrase: str, language: str = "en") -> bool:
+    """True when the phrase starts or ends with a stopword, or (English) a verb or adverb."""
+    words = phrase.split()
+    if not words:
+        return True
+    if words[0].casefold() in stopwords(language) or words[-1].casefold() in stopwords(language):
+        return True
+    if language != "en":
+        return False
+    tags = _tagger().tag(phrase)
+    return bool(tags) and (tags[0][1].startswith(EDGE_TAGS) or tags[-1][1].startswith(EDGE_TAGS))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def name_fragment(phrase: str, text: str) -> bool:
+    """True when the phrase cuts a name: its first capitalised word always follows the same
+    capitalised word in the text, or its last always precedes one."""
+    words = phrase.split()
+    if not words:
+        return False
+    pattern = re.compile(r"(?<!\w)" + r"(?:['’]s)?\W+".join(map(re.escape, words)) + r"(?!\w)")
+    before, after = set(), set()
+    for m in pattern.finditer(text):
+        previous = re.search(r"(\w+)[ \t-]+$", text[max(0, m.start() - 60):m.start()])
+        following = re.match(r"[ \t-]+(\w+)", text[m.end():m.end() + 60])
+        before.add(previous.group(1) if previous else "")
+        after.add(following.group(1) if following else "")
+    if not before:
+        return False
+    stop = stopwords()
+    cut_before = _capitalised(words[0]) and len(before) == 1 and _capitalised(w := next(iter(before))) \
+        and w.casefold() not in stop
+    cut_after = _capitalised(words[-1]) and len(after) == 1 and _capitalised(w := next(iter(after))) \
+        and w.casefold() not in stop
+    return cut_before or cut_after
+
+
+def redundancy(phrases: list[str]) -> float:
+    """Share of phrases whose words all appear in another phrase of the list."""
+    words = [{w.casefold() for w in p.split()} for p in phrases]
+    covered = sum(1 for i, mine in enumerate(words) if any(mine <= other for j, other in enumerate(words) if j != i))
+    return covered / len(phrases) if phrases else 0.0
+
+
+def _readable(candidates: list[str], text: str, *, top: int, language: str) -> list[str]:
+    """The first `top` candidates a reader accepts (see the module docstring)."""
+    kept: list[str] = []
+    kept_words: list[set[str]] = []
+    for phrase in candidates:
+        words = {w.casefold() for w in phrase.split()}
+        if any(words <= other or other <= words for other in kept_words):
+            continue
+        if bad_edge(phrase, language) or name_fragment(phrase, text):
+            continue
+        kept.append(phrase)
+        kept_words.append(words)
+        if len(kept) == top:
+            break
+    return kept
+
+
 def extract(
     text: str,
     *,
@@ -88,16 +174,14 @@ def extract(
            engine=engine)
     if not text.strip():
         return ()
-    # Ask for extra candidates so that case-insensitive duplicates do not shorten the list.
+    # Ask for extra candidates so that duplicates and rejected phrases do not shorten the list.
+    wanted = top * 4 + 20
     if engine == "yake-rust":
-        raw = _rust_extractor(language, ngram_max, dedup_limit, window_size).get_n_best(text, n=top * 2)
+        raw = _rust_extractor(language, ngram_max, dedup_limit, window_size).get_n_best(text, n=wanted)
     else:
-        raw = _extractor(language, ngram_max, dedup_limit, window_size, top * 2).extract_keywords(text)
-    seen: set[str] = set()
-    phrases = []
+        raw = _extractor(language, ngram_max, dedup_limit, window_size, wanted).extract_keywords(text)
+    scores: dict[str, float] = {}
     for phrase, score in sorted(raw, key=lambda item: (float(item[1]), item[0])):
-        key = phrase.casefold()
-        if key not in seen:
-            seen.add(key)
-            phrases.append(Keyword(phrase=phrase, score=float(f"{float(score):.6g}")))
-    return tuple(phrases[:top])
+        if not any(phrase.casefold() == seen.casefold() for seen in scores):
+            scores[phrase] = float(f"{float(score):.6g}")
+    return tuple(Keyword(phrase=p, score=scores[p]) for p in _readable(list(scores), text, top=top, language=language))

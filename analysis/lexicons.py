@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -42,6 +42,7 @@ class CueGroup:
     name: str
     weight: float
     pattern: re.Pattern[str]
+    cues: tuple[str, ...]
 
     def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
         """Spans of the group's cues inside text[start:end], in text offsets."""
@@ -64,19 +65,72 @@ class Lexicons:
         return self.sources[frame]
 
 
+_WORD_START = r"(?<![\w])"
+
+
 def cue_regex(cue: str) -> str:
     """Regex for one cue: words with any space/hyphen between, `*` = any word ending."""
     if cue.startswith("re:"):
         return cue[3:].strip()
     words = [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
     parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return r"(?<![\w])" + r"[\s\-]+".join(parts) + r"(?![\w])"
+    return _WORD_START + r"[\s\-]+".join(parts) + r"(?![\w])"
+
+
+def branch(cue: str) -> str:
+    """One cue's alternative; capitals-only cues are matched case-sensitively."""
+    regex = cue_regex(cue)
+    letters = [c for c in cue if c.isalpha()]
+    sensitive = not cue.startswith("re:") and len(letters) >= 2 and all(c.isupper() for c in letters)
+    return regex if sensitive else f"(?i:{regex})"
+
+
+def ordered(cues: Sequence[str]) -> list[str]:
+    """Cues in matching order: longest first, so the longest cue wins at a position."""
+    return sorted(cues, key=lambda c: -len(c))
+
+
+def _first_char(cue: str) -> str | None:
+    """The literal character a word cue's match starts with (None for `re:` cues and a bare `*`)."""
+    if cue.startswith("re:"):
+        return None
+    first = next((w for w in re.split(r"[\s\-]+", cue.strip()) if w), "")
+    return None if first in ("", "*") else first[0]
+
+
+def alternation(cues: Sequence[str]) -> str:
+    """The group's cues as one regex, equivalent to `"|".join(map(branch, ordered(cues)))`.
+
+    Runs of word cues share one word-start look-behind and are split into buckets by
+    their first letter, so at a position the scan tries only the cues that can start
+    there. Cues with different first letters never match at the same position, and a
+    bucket keeps the cues' order, so every match is unchanged; `re:` cues end a run.
+    """
+    parts: list[str] = []
+    buckets: dict[str, list[str]] = {}
+
+    def close() -> None:
+        if buckets:
+            options = "|".join(f"(?=(?i:{re.escape(first)}))(?:{'|'.join(run)})" for first, run in buckets.items())
+            parts.append(f"{_WORD_START}(?:{options})")
+            buckets.clear()
+
+    for cue in ordered(cues):
+        alt, first = branch(cue), _first_char(cue)
+        if first is None:
+            close()
+            parts.append(alt)
+            continue
+        insensitive = alt.startswith("(?i:")
+        body = (alt[4:-1] if insensitive else alt).removeprefix(_WORD_START)
+        buckets.setdefault(first.lower(), []).append(f"(?i:{body})" if insensitive else body)
+    close()
+    return "|".join(parts)
 
 
 def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
-    """One alternation per group; capitals-only cues are matched case-sensitively."""
-    branches = []
-    for cue, line in sorted(cues, key=lambda c: -len(c[0])):
+    """One pattern per group; a bad or unsafe cue names its line."""
+    for cue, line in cues:
         regex = cue_regex(cue)
         try:
             re.compile(regex)
@@ -85,10 +139,7 @@ def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
             raise LexiconError(file, f"invalid pattern {cue!r}: {error}", line=line) from None
         except UnsafePattern as error:
             raise LexiconError(file, f"unsafe pattern {cue!r}: {error}", line=line) from None
-        letters = [c for c in cue if c.isalpha()]
-        sensitive = not cue.startswith("re:") and len(letters) >= 2 and all(c.isupper() for c in letters)
-        branches.append(regex if sensitive else f"(?i:{regex})")
-    return re.compile("|".join(branches))
+    return re.compile(alternation([cue for cue, _ in cues]))
 
 
 def _line(node: yaml.Node) -> int:
@@ -143,7 +194,8 @@ def parse(frame: str, text: str, file: str) -> dict[str, CueGroup]:
         cues = []
         for item in cues_node.value:
             cues.append((_cue(item, file, name), _line(item)))
-        groups[name] = CueGroup(name=name, weight=weight, pattern=_compile(cues, file))
+        groups[name] = CueGroup(name=name, weight=weight, pattern=_compile(cues, file),
+                                cues=tuple(cue for cue, _ in cues))
     missing = [g for g in REQUIRED_GROUPS[frame] if g not in groups]
     if missing:
         raise LexiconError(file, f"missing group(s): {', '.join(missing)}", line=_line(top["groups"][1]))

@@ -74,9 +74,9 @@ def score_document(
     spans = sentences(doc.text)
     model = load_model()
     frame_hits = decide(model, analyse(doc.text, spans, lexicons)[1])
+    sentence_tones, article_tone = tone.tones([doc.text[start:end] for start, end in spans])
     scored = []
-    for (start, end), hits in zip(spans, frame_hits, strict=True):
-        sentence_tone = tone.tone(doc.text[start:end])
+    for (start, end), hits, sentence_tone in zip(spans, frame_hits, sentence_tones, strict=True):
         scored.append(
             SentenceResult(
                 start=start,
@@ -89,7 +89,6 @@ def score_document(
         )
     words = word_count(doc.text)
     frames = summarize_frames(frame_hits, words)
-    article_tone = tone.tone(doc.text)
     return ArticleResult(
         id=doc.id,
         source=doc.source,

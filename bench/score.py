@@ -3,9 +3,11 @@
 Builds a corpus of N articles from the seeds' sentences (deterministic), then times
 - baseline: a plain loop calling TextBlob sentiment and YAKE once per article;
 - FrameLens: full scoring (sentences, frames with evidence, tone per sentence,
-  keywords) on every core, cold cache;
+  keywords) on every core, cold cache, and on one process, cold cache;
 - FrameLens again on the same corpus, warm cache.
-Prints articles per second for each, the ratios, and peak memory.
+Prints articles per second for each, the ratios, peak memory, and a profile of one
+process: the share of scoring time spent in each step (cue matching, the model, tone,
+keywords).
 
 Run: .venv/bin/python bench/score.py [--n 1000] [--jobs N]
 """
@@ -25,10 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yake
 from textblob import TextBlob
 
+from analysis import features, keywords, tone
+from analysis import score as score_module
 from analysis.cache import ResultCache
 from analysis.ingest import load_seeds
+from analysis.lexicons import load_lexicons
 from analysis.parallel import default_jobs
-from analysis.score import score_documents
+from analysis.score import score_document, score_documents
 from analysis.segment import sentences
 from analysis.types import Document
 
@@ -42,6 +47,36 @@ def corpus(n: int, *, sentences_per_article: int = 30, seed: int = 7) -> list[Do
 
 def rate(n: int, seconds: float) -> str:
     return f"{n / seconds:8.1f} articles/s ({seconds:.1f} s)"
+
+
+def profile(docs: list[Document]) -> dict[str, float]:
+    """Share of one process's scoring time in each step, timed around the step's function."""
+    spent = dict.fromkeys(("cue matching", "model", "tone", "keywords"), 0.0)
+
+    def timed(name: str, function):
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+        return wrapper
+
+    patches = [(features, "match", "cue matching"), (score_module, "decide", "model"), (tone, "tones", "tone"),
+               (keywords, "extract", "keywords")]
+    saved = [(module, attr, getattr(module, attr)) for module, attr, _ in patches]
+    lexicons = load_lexicons()
+    try:
+        for module, attr, name in patches:
+            setattr(module, attr, timed(name, getattr(module, attr)))
+        start = time.perf_counter()
+        for doc in docs:
+            score_document(doc, lexicons=lexicons)
+        total = time.perf_counter() - start
+    finally:
+        for module, attr, original in saved:
+            setattr(module, attr, original)
+    return {name: seconds / total for name, seconds in spent.items()}
 
 
 def main() -> None:
@@ -66,6 +101,11 @@ def main() -> None:
         start = time.perf_counter()
         sum(1 for _ in score_documents(docs, cache=cache, jobs=1))
         warm = time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        sum(1 for _ in score_documents(docs, cache=ResultCache(Path(folder) / "one.sqlite"), jobs=1))
+        single = time.perf_counter() - start
+    shares = profile(docs[: max(1, args.n // 10)])
     assert count == args.n
 
     peak_self = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -73,7 +113,10 @@ def main() -> None:
     print(f"corpus: {args.n} articles of 30 seed sentences; FrameLens jobs={args.jobs}")
     print(f"baseline (TextBlob + YAKE loop): {rate(args.n, baseline)}")
     print(f"FrameLens, cold cache:           {rate(args.n, cold)}   {baseline / cold:.2f}x baseline")
+    print(f"FrameLens, cold cache, 1 process:{rate(args.n, single)}   {baseline / single:.2f}x baseline")
     print(f"FrameLens, warm cache:           {rate(args.n, warm)}   {baseline / warm:.2f}x baseline")
+    print("profile (1 process, share of scoring time): "
+          + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
     print(f"peak memory: main process {peak_self:.0f} MiB, largest worker {peak_children:.0f} MiB")
 
 

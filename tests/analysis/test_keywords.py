@@ -85,3 +85,48 @@ def test_rust_engine_behind_the_same_adapter() -> None:
     assert [k.score for k in fast] == sorted(k.score for k in fast)
     overlap = {k.phrase.casefold() for k in fast} & {k.phrase.casefold() for k in reference}
     assert len(overlap) >= 5
+
+
+@pytest.mark.parametrize("phrase", ["great famine rarely", "Deng Xiaoping staging", "Jinping renewed calls",
+                                    "the great leap", "great leap of"])
+def test_phrases_ending_or_starting_with_a_verb_adverb_or_stopword_are_fragments(phrase: str) -> None:
+    from analysis.keywords import bad_edge
+
+    assert bad_edge(phrase)
+
+
+@pytest.mark.parametrize("phrase", ["Great Leap Forward", "Xi Jinping", "great famine", "export controls"])
+def test_noun_phrases_are_not_fragments(phrase: str) -> None:
+    from analysis.keywords import bad_edge
+
+    assert not bad_edge(phrase)
+
+
+def test_a_piece_of_a_name_is_a_fragment() -> None:
+    from analysis.keywords import name_fragment
+
+    text = "Xi Jinping renewed calls. Later Xi Jinping spoke. The Chinese Communist Party met; the Chinese Communist Party ruled."
+    assert name_fragment("Jinping renewed calls", text)
+    assert name_fragment("Chinese Communist", text)
+    assert not name_fragment("Xi Jinping", text)
+    assert not name_fragment("Chinese Communist Party", text)
+
+
+def test_redundancy_counts_phrases_inside_others() -> None:
+    from analysis.keywords import redundancy
+
+    assert redundancy(["Great Leap Forward", "Great Leap", "China"]) == pytest.approx(1 / 3)
+    assert redundancy([]) == 0.0
+
+
+@pytest.mark.parametrize("engine", ["yake", "yake-rust"])
+def test_seed_top_ten_has_no_redundant_phrase_and_no_fragment(engine: str, seeds_dir: Path) -> None:
+    from analysis.ingest import load_seeds
+    from analysis.keywords import bad_edge, name_fragment, redundancy
+
+    for doc in load_seeds().documents:
+        top = [k.phrase for k in extract(doc.text, top=10, engine=engine)]
+        assert len(top) == 10
+        assert redundancy(top) == 0.0, (doc.id, top)
+        assert not [p for p in top if bad_edge(p) or name_fragment(p, doc.text)], (doc.id, top)
+        assert not any(p.split()[0] == "Jinping" for p in top)

@@ -30,3 +30,27 @@ def test_needs_no_corpus_download(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(nltk, "download", refuse)
     assert tone("A great success.").polarity > 0
+
+
+def test_article_tone_is_the_mean_over_its_sentences_assessments() -> None:
+    from analysis.tone import assessments, tones
+
+    texts = ["A wonderful plan.", "It was a terrible, awful failure.", "The plant opened in 2021."]
+    found = [a for text in texts for a in assessments(text)]
+    each, article = tones(texts)
+    assert each == [tone(text) for text in texts]
+    assert article == Tone(round(sum(a[1] for a in found) / len(found), 4), round(sum(a[2] for a in found) / len(found), 4))
+    assert tones([])[1] == tones(["  "])[1] == Tone(0.0, 0.0)
+
+
+def test_article_tone_equals_textblob_over_the_whole_text_on_the_seeds() -> None:
+    from textblob import TextBlob
+
+    from analysis.ingest import load_seeds
+    from analysis.segment import sentences
+    from analysis.tone import tones
+
+    for doc in load_seeds().documents:
+        whole = TextBlob(doc.text).sentiment
+        article = tones([doc.text[start:end] for start, end in sentences(doc.text)])[1]
+        assert article == Tone(round(whole.polarity, 4), round(whole.subjectivity, 4)), doc.id
