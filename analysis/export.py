@@ -71,6 +71,9 @@ def static_export_problem() -> str | None:
 
 _kaleido_lock = threading.Lock()
 _kaleido_users = 0
+#: One image at a time: kaleido's shared server answers through one queue, so two threads asking
+#: at once could each take the other's image; held too while the server starts or stops.
+_image_lock = threading.Lock()
 
 
 @contextmanager
@@ -85,14 +88,14 @@ def static_images() -> Iterator[None]:
 
     # plotly passes its (default) kaleido options on every call; the server already has them.
     warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server", category=UserWarning)
-    with _kaleido_lock:
+    with _kaleido_lock, _image_lock:
         if not _kaleido_users:
             kaleido.start_sync_server(silence_warnings=True)
         _kaleido_users += 1
     try:
         yield
     finally:
-        with _kaleido_lock:
+        with _kaleido_lock, _image_lock:
             _kaleido_users -= 1
             if not _kaleido_users:
                 kaleido.stop_sync_server(silence_warnings=True)
@@ -104,7 +107,8 @@ def image(figure: go.Figure, fmt: Literal["png", "svg"]) -> bytes:
     if problem:
         raise ExportUnavailable(problem)
     try:
-        return figure.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=SCALE if fmt == "png" else 1)
+        with _image_lock:
+            return figure.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=SCALE if fmt == "png" else 1)
     except Exception as error:  # kaleido reports a missing or broken browser in several exception types
         raise ExportUnavailable(f"static export failed: {error}".splitlines()[0]) from None
 
