@@ -10,8 +10,11 @@ import hashlib
 import io
 import os
 import shutil
+import threading
+import warnings
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -27,6 +30,8 @@ Format = Literal["png", "svg", "html", "csv"]
 FORMATS: tuple[Format, ...] = ("png", "svg", "html", "csv")
 #: Pixel size of exported images before `SCALE`; SCALE 2 makes them sharp on a projector.
 WIDTH, HEIGHT, SCALE = 1200, 700, 2
+#: The one copy of plotly.js in a bundle, at its root; every HTML file of the bundle loads it from there.
+PLOTLY_JS = "plotly.min.js"
 
 
 class ExportUnavailable(FrameLensError):
@@ -64,42 +69,89 @@ def static_export_problem() -> str | None:
     return "PNG and SVG export needs Chromium, which is not installed (apt-get install chromium); HTML and CSV still work."
 
 
+_kaleido_lock = threading.Lock()
+_kaleido_users = 0
+#: One image at a time: kaleido's shared server answers through one queue, so two threads asking
+#: at once could each take the other's image; held too while the server starts or stops.
+_image_lock = threading.Lock()
+
+
+@contextmanager
+def static_images() -> Iterator[None]:
+    """One Chromium for every image made inside (by any thread), instead of one started per image,
+    which takes seconds each. Kaleido's server is one per process, so it is shared and counted."""
+    global _kaleido_users
+    if static_export_problem():
+        yield
+        return
+    import kaleido
+
+    # plotly passes its (default) kaleido options on every call; the server already has them.
+    warnings.filterwarnings("ignore", message="The kopts argument is ignored if using a server", category=UserWarning)
+    with _kaleido_lock, _image_lock:
+        if not _kaleido_users:
+            kaleido.start_sync_server(silence_warnings=True)
+        _kaleido_users += 1
+    try:
+        yield
+    finally:
+        with _kaleido_lock, _image_lock:
+            _kaleido_users -= 1
+            if not _kaleido_users:
+                kaleido.stop_sync_server(silence_warnings=True)
+
+
 def image(figure: go.Figure, fmt: Literal["png", "svg"]) -> bytes:
     """A static image of the figure at WIDTH × HEIGHT (PNG scaled by SCALE)."""
     problem = static_export_problem()
     if problem:
         raise ExportUnavailable(problem)
     try:
-        return figure.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=SCALE if fmt == "png" else 1)
+        with _image_lock:
+            return figure.to_image(format=fmt, width=WIDTH, height=HEIGHT, scale=SCALE if fmt == "png" else 1)
     except Exception as error:  # kaleido reports a missing or broken browser in several exception types
         raise ExportUnavailable(f"static export failed: {error}".splitlines()[0]) from None
 
 
-def standalone_html(figure: go.Figure) -> bytes:
-    """An interactive page that works offline: plotly.js is embedded, no CDN."""
-    return figure.to_html(include_plotlyjs=True, full_html=True).encode("utf-8")
+def plotly_js() -> bytes:
+    """plotly.js as shipped in the installed plotly package (never fetched)."""
+    from plotly.offline import get_plotlyjs
+
+    return get_plotlyjs().encode("utf-8")
 
 
-def chart_file(chart: Chart, fmt: Format) -> bytes:
+def standalone_html(figure: go.Figure, *, shared_js: bool = False) -> bytes:
+    """An interactive page that works offline, no CDN: plotly.js embedded, or (`shared_js`, inside
+    a bundle) loaded from the bundle's one PLOTLY_JS beside it, which saves 4.8 MB per chart."""
+    return figure.to_html(include_plotlyjs="directory" if shared_js else True, full_html=True).encode("utf-8")
+
+
+def chart_file(chart: Chart, fmt: Format, *, shared_js: bool = False) -> bytes:
     """One chart in one format."""
     if fmt == "csv":
         return safe_csv(chart.data)
     if fmt == "html":
-        return standalone_html(chart.figure)
+        return standalone_html(chart.figure, shared_js=shared_js)
     return image(chart.figure, fmt)
 
 
-def chart_files(charts: Sequence[Chart], formats: Sequence[Format]) -> tuple[dict[str, bytes], list[str]]:
-    """File name → bytes for every chart and format, and the formats that had to be skipped."""
+def chart_files(charts: Sequence[Chart], formats: Sequence[Format], *,
+                progress: Callable[[str], None] | None = None) -> tuple[dict[str, bytes], list[str]]:
+    """File name → bytes for every chart and format, with PLOTLY_JS once for their HTML files, and
+    the formats that had to be skipped. `progress` is told each chart before it is made."""
     files: dict[str, bytes] = {}
     skipped: list[str] = []
-    for chart in charts:
-        for fmt in formats:
-            if fmt in ("png", "svg") and static_export_problem():
-                if static_export_problem() not in skipped:
-                    skipped.append(static_export_problem())
-                continue
-            files[f"{chart.name}.{fmt}"] = chart_file(chart, fmt)
+    with static_images():
+        for i, chart in enumerate(charts, 1):
+            made = [f for f in formats if not (f in ("png", "svg") and static_export_problem())]
+            if len(made) < len(formats) and static_export_problem() not in skipped:
+                skipped.append(static_export_problem())
+            if progress:
+                progress(f"Chart {i} of {len(charts)}: {chart.title} ({', '.join(f.upper() for f in made)})")
+            for fmt in made:
+                files[f"{chart.name}.{fmt}"] = chart_file(chart, fmt, shared_js=True)
+    if "html" in formats:
+        files[PLOTLY_JS] = plotly_js()
     return files, skipped
 
 

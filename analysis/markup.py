@@ -10,7 +10,6 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import markdown
-import trafilatura
 
 from analysis.errors import InputError
 
@@ -21,6 +20,8 @@ def html_article(markup: str, source: str) -> tuple[str, dict[str, str]]:
     The date comes only from the page's own markup (meta tags, time elements): the
     "extensive" search would turn any year in the text into a publication date.
     """
+    import trafilatura  # here, not at the top: it takes most of a second and only HTML needs it
+
     text = trafilatura.extract(markup, include_comments=False, include_tables=False, favor_precision=True)
     if not text or not text.strip():
         raise InputError(source, "no article text found in the HTML")

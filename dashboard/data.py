@@ -15,6 +15,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
@@ -22,11 +23,12 @@ import streamlit as st
 from analysis import select, tables
 from analysis.errors import StoreError
 from analysis.ingest import load_seeds
-from analysis.intake import Intake
 from analysis.lexicons import Lexicons, load_lexicons
-from analysis.score import score_document
-from analysis.store import Store
 from analysis.types import ArticleResult, Document
+
+if TYPE_CHECKING:  # imported where used: DuckDB only when a store is named, scoring only when something is scored
+    from analysis.intake import Intake
+    from analysis.store import Store
 
 #: Most rows a table or a menu lists; beyond that the filters narrow the corpus.
 LIST_LIMIT = 1000
@@ -35,10 +37,16 @@ CORPUS_KEY = "corpus.documents"
 OVERRIDES_KEY = "lexicons.overrides"
 
 
+@st.cache_resource(show_spinner=False)
+def _seeds() -> tuple[Document, ...]:
+    """The seed articles, read once per server: every new session starts on them."""
+    return tuple(load_seeds().documents)
+
+
 def init() -> None:
     """Start a session on the seeds with the packaged lexicons (once per session)."""
     if CORPUS_KEY not in st.session_state:
-        st.session_state[CORPUS_KEY] = list(load_seeds().documents)
+        st.session_state[CORPUS_KEY] = list(_seeds())
     if OVERRIDES_KEY not in st.session_state:
         st.session_state[OVERRIDES_KEY] = {}
 
@@ -66,8 +74,13 @@ def lexicons() -> Lexicons:
 @st.cache_data(show_spinner=False, max_entries=20000)
 def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...], _scored: ArticleResult | None = None) -> ArticleResult:
     """The article's scores; `_scored` (not part of the key) is the result a bounded worker
-    already computed for an upload, kept so that the server never scores it again."""
-    return _scored or score_document(doc, lexicons=_lexicons(lexicon_items))
+    already computed for an upload, kept so that the server never scores it again. Cached by
+    content for the whole server, so the seeds are scored once, not once per session."""
+    if _scored:
+        return _scored
+    from analysis.score import score_document
+
+    return score_document(doc, lexicons=_lexicons(lexicon_items))
 
 
 def score(
@@ -100,7 +113,7 @@ def remove(ids: Sequence[str]) -> None:
 
 
 def reset() -> None:
-    st.session_state[CORPUS_KEY] = list(load_seeds().documents)
+    st.session_state[CORPUS_KEY] = list(_seeds())
 
 
 def store_path() -> str | None:
@@ -126,6 +139,8 @@ def _open_store(path: str, modified: float) -> Store:
     if kept:
         kept[1].close()
         del _stores()[path]
+    from analysis.store import Store
+
     opened = Store(path)
     _stores()[path] = (modified, opened)
     return opened

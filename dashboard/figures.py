@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from analysis import tables
 from analysis.compare import Comparison, compare
 from analysis.export import Chart, file_slug
 from analysis.select import Filters
-from analysis.store import Store
 from analysis.types import ArticleResult
 from dashboard import charts
 from dashboard.theme import SCREEN, ChartStyle
+
+if TYPE_CHECKING:  # DuckDB is imported only when a store is open
+    from analysis.store import Store
 
 
 def overview(results: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) -> list[Chart]:

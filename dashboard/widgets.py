@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from typing import NoReturn, TypeVar
@@ -61,24 +62,46 @@ def show_chart(chart: Chart) -> None:
 
 
 def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, title: str, slides: bool = False) -> None:
-    """One zip of the view: every chart and its CSV, the evidence, and an offline HTML report."""
+    """One zip of the view (every chart and its CSV, the evidence, an offline HTML report) and, with
+    `slides`, a slide deck: each built on a click with its steps named as they run, then saved."""
     from dashboard.report import bundle, slide_deck
 
     st.divider()
+    view = hashlib.sha256("\0".join([title, *(c.figure.to_json() for c in charts), *(r.id for r in results)])
+                          .encode("utf-8")).hexdigest()
     left, right = st.columns(2)
-    left.download_button(
-        "Download everything (zip)", lambda: bundle(charts, results, title=title),
-        file_name=f"{charts[0].name.split('_', 1)[-1] if charts else 'view'}_framelens.zip",
-        mime="application/zip", key="download.all", on_click="ignore", type="primary",
-        help="All charts (PNG, SVG, HTML, CSV), the per-sentence evidence as CSV, and a report that opens offline.",
-    )
+    with left:
+        _built("all", "Download everything (zip)", lambda step: bundle(charts, results, title=title, progress=step),
+               view=view, file_name=f"{charts[0].name.split('_', 1)[-1] if charts else 'view'}_framelens.zip",
+               mime="application/zip", primary=True,
+               help="All charts (PNG, SVG, HTML, CSV), the per-sentence evidence as CSV, and a report that opens offline.")
     if slides:
-        right.download_button(
-            "Slide deck (PPTX)", lambda: slide_deck(charts, results, title=title),
-            file_name=f"{charts[0].name}_slides.pptx" if charts else "slides.pptx",
-            mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
-            key="download.slides", on_click="ignore",
-        )
+        with right:
+            _built("slides", "Slide deck (PPTX)", lambda step: slide_deck(charts, results, title=title, progress=step),
+                   view=view, file_name=f"{charts[0].name}_slides.pptx" if charts else "slides.pptx",
+                   mime="application/vnd.openxmlformats-officedocument.presentationml.presentation",
+                   help="A title slide and one slide per chart, with the chart's numbers in the speaker notes.")
+
+
+def _built(kind: str, label: str, build: Callable[[Callable[[str], None]], bytes], *, view: str, file_name: str,
+           mime: str, help: str, primary: bool = False) -> None:
+    """A button that builds a file inside an `st.status` naming each step (a spinner alone hides
+    twenty seconds of work), then a button that saves it. The file is kept while the view is the same."""
+    key = f"download.{kind}"
+    if st.button(label, key=key, type="primary" if primary else "secondary", icon=":material/download:", help=help):
+        with st.status(f"Building {file_name}", expanded=True) as status:
+            def step(text: str) -> None:
+                status.update(label=plain(text))
+                st.write(plain(text))
+
+            data = build(step)
+            status.update(label=f"{file_name} is ready ({len(data) / 1_048_576:.1f} MB)", state="complete",
+                          expanded=False)
+        st.session_state[f"{key}.file"] = (view, data)
+    kept = st.session_state.get(f"{key}.file")
+    if kept and kept[0] == view:
+        st.download_button(f"Save {file_name} ({len(kept[1]) / 1_048_576:.1f} MB)", kept[1], file_name=file_name,
+                           mime=mime, key=f"{key}.save", on_click="ignore", icon=":material/save:")
 
 
 def filtered_corpus(*, need: int = 1) -> Listing:

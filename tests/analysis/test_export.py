@@ -68,7 +68,25 @@ def test_formula_cells_are_neutralised(cell: str, written: str) -> None:
 def test_without_chromium_static_formats_are_skipped_with_a_reason(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
     files, skipped = chart_files([chart()], ("png", "svg", "html", "csv"))
-    assert sorted(files) == ["frame-bars_test.csv", "frame-bars_test.html"]
+    assert sorted(files) == ["frame-bars_test.csv", "frame-bars_test.html", "plotly.min.js"]
     assert skipped == ["PNG and SVG export needs Chromium"]
     with pytest.raises(ExportUnavailable, match="needs Chromium"):
         export.image(chart().figure, "png")
+
+
+@needs_chromium
+def test_threads_sharing_one_image_server_each_get_their_own_images() -> None:
+    """Two sessions exporting at once share kaleido's one server; no image goes to the wrong one."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def titled(name: str) -> go.Figure:
+        return go.Figure(go.Bar(x=["a"], y=[1]), layout={"title": {"text": name}})
+
+    def export_three(name: str) -> list[bytes]:
+        with export.static_images():
+            return [export.image(titled(f"{name}-{i}"), "svg") for i in range(3)]
+
+    with ThreadPoolExecutor(2) as pool:
+        left, right = pool.map(export_three, ["left", "right"])
+    for name, svgs in (("left", left), ("right", right)):
+        assert [f">{name}-{i}<" in svg.decode("utf-8") for i, svg in enumerate(svgs)] == [True] * 3

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from analysis import tables
 from analysis.compare import compare
+from dashboard import figures
 from dashboard.widgets import plain
 from tests.dashboard.conftest import (
     APP,
@@ -98,3 +99,36 @@ def test_presentation_mode_stacks_each_article(app: AppTest) -> None:
     assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000", "Words typical of 000",
                                  "Where frames appear: 001", "Words typical of 001"]
     assert all(spec["layout"]["height"] >= 720 for spec in chart_specs(app))
+
+
+def saved_files(at: AppTest) -> list[str]:
+    return [b.key for b in at.download_button if b.key.endswith(".save")]
+
+
+@pytest.mark.parametrize("kind", ["all", "slides"])
+def test_downloads_name_each_step_then_offer_the_file(app: AppTest, monkeypatch: pytest.MonkeyPatch, seed_results,
+                                                      kind: str) -> None:
+    from analysis import export
+
+    monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
+    open_page(app, "compare")
+    titles = [c.title for c in figures.compare_view([seed_results["000"], seed_results["001"]])]
+    assert saved_files(app) == []  # nothing built before the click
+    app.button(key=f"download.{kind}").click().run()
+    assert not app.exception, app.exception
+    status = app.status[0]
+    if kind == "all":
+        name = "000-vs-001_framelens.zip"
+        expected = [f"Chart {i} of 5: {title} (HTML, CSV)" for i, title in enumerate(titles, 1)] + [
+            "Evidence: every sentence with its frames and cues (CSV)",
+            "Report: findings, examples and method (HTML)", "Zip: packing the files"]
+    else:
+        name = "frame-profile_000-vs-001_slides.pptx"
+        expected = [f"Slide {i} of 5: {title}" for i, title in enumerate(titles, 1)]
+    assert [m.value for m in status.markdown] == [plain(s) for s in expected]
+    assert status.state == "complete" and status.label.startswith(f"{name} is ready (")
+    assert saved_files(app) == [f"download.{kind}.save"]
+    save = app.download_button(key=f"download.{kind}.save")
+    assert save.label.startswith(f"Save {name} (") and save.label.endswith(" MB)")
+    app.multiselect(key="compare.ids").set_value(["000", "002"]).run()  # another view: the old file is not offered
+    assert saved_files(app) == []

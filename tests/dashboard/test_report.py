@@ -31,6 +31,7 @@ def test_report_has_titles_findings_examples_and_method(view) -> None:
     assert 'class="fl-cue fl-ANALOGY"' in page and "How often it agrees with people" in page
     assert page.count("plotly-graph-div") == len(charts)
     assert re.search(r"<script[^>]*src=[\"']https?:", page) is None
+    assert page.count('src="plotly.min.js"') == 1 and "Plotly.newPlot" in page
 
 
 def test_bundle_without_chromium_holds_html_csv_and_a_note(view, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -61,6 +62,7 @@ def test_report_opens_offline_in_chromium(view, tmp_path: Path) -> None:
     charts, results = view
     path = tmp_path / "report.html"
     path.write_text(report_html(charts, results, title="Offline report"), encoding="utf-8")
+    (tmp_path / export.PLOTLY_JS).write_bytes(export.plotly_js())
     requested: list[str] = []
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
@@ -100,3 +102,52 @@ def test_bundle_entries_are_slugs_with_the_ids_kept_inside(seed_results, monkeyp
     assert all(re.fullmatch(r"[A-Za-z0-9_.-]+", n) and ".." not in n for n in names), names
     assert len(names) == len(set(names))
     assert "x/../../../PWNED" in archive.read("evidence.csv").decode()
+
+
+def test_bundle_holds_one_plotly_js_that_every_html_file_loads(view, monkeypatch: pytest.MonkeyPatch) -> None:
+    charts, results = view
+    monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
+    steps: list[str] = []
+    data = bundle(charts, results, title="t", progress=steps.append)
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert [n for n in archive.namelist() if n.endswith(".js")] == ["plotly.min.js"]
+    assert archive.read("plotly.min.js") == export.plotly_js()
+    pages = [n for n in archive.namelist() if n.endswith(".html")]
+    assert len(pages) == len(charts) + 1
+    for name in pages:
+        text = archive.read(name).decode("utf-8")
+        assert text.count('<script charset="utf-8" src="plotly.min.js"></script>') == 1, name
+        assert "Plotly.newPlot" in text and len(text) < 200_000, name
+    assert len(data) < 2 * 1024 * 1024
+    assert steps[0] == f"Chart 1 of {len(charts)}: {charts[0].title} (HTML, CSV)"
+    assert steps[-3:] == ["Evidence: every sentence with its frames and cues (CSV)",
+                          "Report: findings, examples and method (HTML)", "Zip: packing the files"]
+
+
+@pytest.mark.skipif(export.static_export_problem() is not None, reason="no Chromium for kaleido")
+def test_full_bundle_is_under_2_mb_and_its_chart_pages_open_offline(view, tmp_path: Path) -> None:
+    """The Compare page's bundle for two seeds, PNG and SVG included; a chart page and the report,
+    extracted, draw with every network request refused."""
+    from playwright.sync_api import expect, sync_playwright
+
+    results = view[1]
+    charts = figures.compare_view(results)
+    data = bundle(charts, results, title="Offline bundle")
+    assert len(data) < 2 * 1024 * 1024
+    zipfile.ZipFile(io.BytesIO(data)).extractall(tmp_path)
+    assert (tmp_path / f"{charts[0].name}.png").read_bytes()[:4] == b"\x89PNG"
+    refused: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu",
+                                    "--disable-background-networking", "--disable-component-update", "--no-first-run"])
+        context = browser.new_context()
+        context.route(re.compile(r"^(?!file:|data:|about:)"), lambda route: (refused.append(route.request.url),
+                                                                              route.abort()))
+        page = context.new_page()
+        for name, count in ((f"{charts[0].name}.html", 1), ("report.html", len(charts))):
+            page.goto((tmp_path / name).as_uri())
+            expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=30_000)
+            expect(page.locator(".js-plotly-plot")).to_have_count(count)
+        expect(page.locator(".js-plotly-plot .xtick").first).to_be_attached()
+        browser.close()
+    assert refused == []

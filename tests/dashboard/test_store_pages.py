@@ -12,6 +12,7 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+import analysis.score
 import dashboard.data
 from analysis import store
 from dashboard.widgets import plain
@@ -36,7 +37,7 @@ def store_file(seed_results, tmp_path_factory):
 def on_store(store_file, monkeypatch) -> AppTest:
     """The dashboard started on the store; scoring anything would fail the test."""
     monkeypatch.setenv("FRAMELENS_STORE", str(store_file))
-    monkeypatch.setattr(dashboard.data, "score_document", lambda *a, **k: pytest.fail("the store was rescored"))
+    monkeypatch.setattr(analysis.score, "score_document", lambda *a, **k: pytest.fail("the store was rescored"))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception, at.exception
