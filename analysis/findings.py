@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+from analysis.score import TINY_SHARE
 from analysis.types import FRAMES, ArticleResult
 
 NAMES = {"ANALOGY": "historical analogy", "SECURITY": "security and rivalry",
          "MARKET": "market critique", "HISTORY": "historical narration"}
+
+
+#: What an article's `dominant` value is called wherever it is shown: HISTORY is a control
+#: label, not a frame, and None means no label leads clearly.
+HISTORY_LEADS = "mostly historical narration"
+NO_DOMINANT = "no frame dominates"
+#: Said beside a positive polarity where a critical frame leads: the score counts words, not stance.
+TONE_CAVEAT = ("Polarity counts positive and negative words (TextBlob), not the writer's stance: "
+               "criticism in upbeat words (\"a pipe dream\") can read as positive.")
+
+
+def dominant_phrase(dominant: str | None) -> str:
+    """The dominant frame as a reader should see it: the frame, HISTORY_LEADS or NO_DOMINANT."""
+    return HISTORY_LEADS if dominant == "HISTORY" else dominant or NO_DOMINANT
 
 
 def _tone(polarity: float, subjectivity: float) -> str:
@@ -23,16 +38,27 @@ def findings(result: ArticleResult) -> list[str]:
     """Three to five sentences a student can read aloud."""
     n = result.sentence_count
     out = [f"{result.words} words in {n} sentences."]
-    if result.dominant:
+    top = max(FRAMES, key=lambda f: result.frames[f].sentences)
+    if result.dominant == "HISTORY":
+        s = result.frames["HISTORY"]
+        out.append(f"Mostly historical narration: {s.sentences} of {n} sentences ({s.share:.0%}) tell a past "
+                   "episode on its own terms (HISTORY, a control label, not a frame).")
+    elif result.dominant:
         s = result.frames[result.dominant]
         out.append(f"The dominant frame is {result.dominant} ({NAMES[result.dominant]}): "
                    f"{s.sentences} of {n} sentences ({s.share:.0%}) carry it.")
+    elif not result.frames[top].sentences:
+        out.append("No frame dominates: none of the labels fires in this text.")
+    elif result.frames[top].share < TINY_SHARE:
+        out.append(f"No frame dominates: none reaches {TINY_SHARE:.0%} of sentences.")
     else:
-        out.append("None of the three frames fires in this text.")
+        out.append(f"No frame dominates: the largest shares are tied at {result.frames[top].share:.0%}.")
     others = [f"{f} {result.frames[f].share:.0%}" for f in FRAMES if f != result.dominant and result.frames[f].sentences]
     if others:
         out.append("Also present: " + ", ".join(others) + ".")
     out.append(_tone(result.polarity, result.subjectivity))
+    if result.polarity > 0 and result.dominant in ("MARKET", "SECURITY"):
+        out.append(TONE_CAVEAT)
     if result.keywords:
         out.append("Top keywords: " + ", ".join(k.phrase for k in result.keywords[:5]) + ".")
     return out

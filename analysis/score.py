@@ -6,7 +6,7 @@ it, so an article gets the same numbers wherever it is shown.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -26,8 +26,9 @@ from analysis.types import (
 )
 
 Engine = Literal["local", "dask"]
-#: Frames that can be an article's dominant frame; HISTORY is a control label.
-DOMINANT_CANDIDATES = ("ANALOGY", "SECURITY", "MARKET")
+#: A leading share below this (fewer than one sentence in ten) is too little to call any label
+#: an article's dominant one: it is then "no frame dominates".
+TINY_SHARE = 0.10
 
 
 @dataclass(frozen=True)
@@ -60,10 +61,14 @@ def summarize_frames(
     return summary
 
 
-def dominant_frame(frames: dict[str, FrameSummary]) -> str | None:
-    """The frame with the largest share (density breaks ties); None when none fires."""
-    best = max(DOMINANT_CANDIDATES, key=lambda f: (frames[f].share, frames[f].per_1k_words))
-    return best if frames[best].sentences else None
+def dominant_frame(frames: Mapping[str, FrameSummary]) -> str | None:
+    """The label carried by most sentences, or None when its share is tiny (< TINY_SHARE) or tied
+    with the next one. HISTORY takes part: an article that mostly narrates history is called
+    that (see `findings.dominant_phrase`), not by the frame of a few of its sentences."""
+    first, second = sorted(FRAMES, key=lambda f: frames[f].sentences, reverse=True)[:2]
+    if frames[first].share < TINY_SHARE or frames[first].sentences == frames[second].sentences:
+        return None
+    return first
 
 
 def score_document(

@@ -19,7 +19,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis import tables
+from analysis import findings, tables
 from analysis.errors import StoreError
 from analysis.outputs import OutputError, check_file, temporary_beside
 from analysis.select import Filters
@@ -28,7 +28,8 @@ from analysis.types import FRAMES, ArticleResult
 
 SCHEMA_VERSION = 2
 #: How the columns of `tables.overview` are read from the `articles` table, where they differ.
-_OVERVIEW_SQL = {"dominant": f"coalesce(nullif(dominant, ''), '{tables.NO_DOMINANT}')",
+_OVERVIEW_SQL = {"dominant": f"CASE coalesce(dominant, '') WHEN '' THEN '{findings.NO_DOMINANT}' "
+                             f"WHEN 'HISTORY' THEN '{findings.HISTORY_LEADS}' ELSE dominant END",
                  **{f: f"{f}_share" for f in FRAMES}, "keywords": "top_keywords"}
 GROUPINGS = ("kind", "outlet", "dominant", "year")
 _RESCORE = "score the articles again with `python -m analysis score PATHS --store FILE`"

@@ -8,6 +8,7 @@ from typing import Protocol
 import pandas as pd
 
 from analysis.compare import Comparison
+from analysis.findings import dominant_phrase
 from analysis.types import FRAMES, ArticleResult
 
 
@@ -48,8 +49,6 @@ def frame_profile(results: Sequence[ArticleResult]) -> pd.DataFrame:
 #: Columns of `overview` (and of `analysis.store.Store.matching`, which builds the same table in SQL).
 OVERVIEW_COLUMNS = ("id", "title", "kind", "outlet", "date", "words", "sentences", "dominant",
                     "polarity", "subjectivity", *FRAMES, "keywords")
-#: The `dominant` cell of an article where no frame fires.
-NO_DOMINANT = "—"
 
 
 def top_keywords(result: ArticleResult) -> str:
@@ -62,7 +61,7 @@ def overview(results: Sequence[ArticleResult]) -> pd.DataFrame:
     rows = []
     for r in results:
         row = {"id": r.id, "title": r.title, "kind": r.kind, "outlet": r.outlet, "date": r.date,
-               "words": r.words, "sentences": r.sentence_count, "dominant": r.dominant or NO_DOMINANT,
+               "words": r.words, "sentences": r.sentence_count, "dominant": dominant_phrase(r.dominant),
                "polarity": r.polarity, "subjectivity": r.subjectivity}
         row.update({f: r.frames[f].share for f in FRAMES})
         row["keywords"] = top_keywords(r)

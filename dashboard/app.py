@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st
 
+from analysis.articles import KEEP_DAYS
 from analysis.errors import StoreError
 from dashboard import data, state
 from dashboard.theme import PRESENTATION_CSS
@@ -46,6 +47,13 @@ def run() -> None:
     if problem := data.store_problem():
         st.error(plain(f"Could not open the scored corpus — {problem}. Showing the session's own articles instead."),
                  icon=":material/error:")
+    if gone := data.missing():
+        st.warning(plain(f"This link names {len(gone)} added article(s) no longer kept on this server "
+                         f"({', '.join(gone)}): unused for {KEEP_DAYS} days, removed to make room, or never added "
+                         "here. Add them again on the Corpus page."), icon=":material/warning:")
+    if unknown := st.session_state.get("view.unknown_article"):
+        st.warning(plain(f"The link names article {unknown}, which is not in this corpus; showing the others."),
+                   icon=":material/warning:")
     if st.session_state["view.present"]:
         st.markdown(PRESENTATION_CSS, unsafe_allow_html=True)
         st.button("Exit presentation mode", key="view.exit_present",

@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from analysis import select, tables
+from analysis import ingest, select, tables
+from analysis.articles import ArticleStore
 from analysis.errors import StoreError
 from analysis.ingest import load_seeds
 from analysis.lexicons import Lexicons, load_lexicons
@@ -35,6 +36,10 @@ LIST_LIMIT = 1000
 
 CORPUS_KEY = "corpus.documents"
 OVERRIDES_KEY = "lexicons.overrides"
+#: Added articles of this session: document id -> content key in the ArticleStore (what the link names).
+ADDED_KEY = "corpus.added"
+#: Keys a link named that the ArticleStore no longer holds.
+MISSING_KEY = "corpus.missing"
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,9 +49,16 @@ def _seeds() -> tuple[Document, ...]:
 
 
 def init() -> None:
-    """Start a session on the seeds with the packaged lexicons (once per session)."""
+    """Start a session on the seeds, plus the added articles its link names ("added=KEY,…"),
+    with the packaged lexicons (once per session)."""
     if CORPUS_KEY not in st.session_state:
-        st.session_state[CORPUS_KEY] = list(_seeds())
+        seeds = list(_seeds())
+        named = [k for k in st.query_params.get("added", "").split(",") if k]
+        found, missing = ArticleStore().get_many(named)
+        added = ingest.unique_ids([doc for _, doc in found], taken=[d.id for d in seeds])
+        st.session_state[CORPUS_KEY] = seeds + added
+        st.session_state[ADDED_KEY] = {doc.id: key for doc, (key, _) in zip(added, found)}
+        st.session_state[MISSING_KEY] = missing
     if OVERRIDES_KEY not in st.session_state:
         st.session_state[OVERRIDES_KEY] = {}
 
@@ -101,19 +113,37 @@ def scored_corpus() -> list[ArticleResult]:
 
 
 def add(intake: Intake) -> None:
-    """Add what an upload or paste brought in (ids already unique), with its results cached."""
+    """Add what an upload or paste brought in (ids already unique), with its results cached,
+    and keep each article on disk so that the session's link reopens it."""
     items = tuple(sorted(overrides().items()))
+    kept = ArticleStore()
     for doc, result in zip(intake.documents, intake.results):
         _score(doc, items, _scored=result)
+        st.session_state[ADDED_KEY][doc.id] = kept.put(doc)
     st.session_state[CORPUS_KEY] = documents() + list(intake.documents)
 
 
 def remove(ids: Sequence[str]) -> None:
     st.session_state[CORPUS_KEY] = [d for d in documents() if d.id not in set(ids)]
+    st.session_state[ADDED_KEY] = {i: k for i, k in added().items() if i not in set(ids)}
 
 
 def reset() -> None:
     st.session_state[CORPUS_KEY] = list(_seeds())
+    st.session_state[ADDED_KEY] = {}
+    st.session_state[MISSING_KEY] = []
+
+
+def added() -> dict[str, str]:
+    """This session's added articles: id -> the key its link names."""
+    init()
+    return st.session_state[ADDED_KEY]
+
+
+def missing() -> list[str]:
+    """Keys the session's link named that are no longer kept."""
+    init()
+    return st.session_state[MISSING_KEY]
 
 
 def store_path() -> str | None:

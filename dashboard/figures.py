@@ -59,7 +59,8 @@ def compare_profile(picked: Sequence[ArticleResult], *, style: ChartStyle = SCRE
 
 def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], comparison: Comparison,
                    *, style: ChartStyle = SCREEN) -> list[Chart]:
-    """Frame flow and distinctive words of one article in a comparison.
+    """Frame flow and distinctive words of one article in a comparison (no word chart when
+    no word passes z = Z_CHANCE: short texts rarely have any).
 
     Only the article's own side of the log-odds is drawn: the other side is what the
     other columns already show, so each column answers "what sets this one apart"."""
@@ -67,7 +68,7 @@ def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], compa
     out = [Chart(f"frame-flow_{file_slug(result.id)}", f"Where frames appear: {result.id}",
                  charts.frame_flow(flow, style=style, title=f"Where frames appear: {result.id}"), flow)]
     terms = tables.distinctive(comparison)
-    terms = terms[terms["z"] > 0]
+    terms = terms[terms["z"] >= charts.Z_CHANCE]  # only words past the chart's own chance line
     if not terms.empty:
         others = "the rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
         name = f"distinctive-terms_{file_slug(result.id)}-vs-{file_slug(others.replace('the ', ''))}"

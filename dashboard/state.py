@@ -15,7 +15,7 @@ import streamlit as st
 
 from analysis.select import Filters
 from analysis.types import FRAMES
-from dashboard.data import Choices
+from dashboard.data import ADDED_KEY, Choices
 
 DEFAULTS: dict[str, object] = {
     "filters.frames": list(FRAMES),
@@ -102,6 +102,8 @@ def to_params(state: Mapping[str, object]) -> dict[str, str]:
         params["present"] = "1"
     if value("view.article"):
         params["article"] = str(value("view.article"))
+    if added := state.get(ADDED_KEY):
+        params["added"] = ",".join(added.values())
     return params
 
 
@@ -111,6 +113,8 @@ def init(choices: Choices) -> None:
         st.session_state.setdefault(key, default)
     if not st.session_state.get("view.loaded"):
         st.session_state["view.loaded"] = True
+        asked = st.query_params.get("article", "")
+        st.session_state["view.unknown_article"] = asked if asked and asked not in choices.ids else ""
         st.session_state.update(
             parse_params(
                 st.query_params.to_dict(),

@@ -12,8 +12,9 @@ SEEDS = ROOT / "seeds"
 
 @pytest.fixture(autouse=True)
 def _isolated_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads or writes the user's own result cache."""
+    """No test reads or writes the user's own result cache or added articles."""
     monkeypatch.setenv("FRAMELENS_CACHE", str(tmp_path_factory.mktemp("cache") / "results.sqlite"))
+    monkeypatch.setenv("FRAMELENS_DATA", str(tmp_path_factory.mktemp("articles")))
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import streamlit as st
 from analysis import tables
 from analysis.types import ArticleResult
 from dashboard import data, figures
+from dashboard.charts import Z_CHANCE
 from dashboard.widgets import (
     download_all,
     filtered_corpus,
@@ -60,7 +61,7 @@ def distinctive(result: ArticleResult) -> None:
     if len(drawn[result.id]) > 1:
         show_chart(drawn[result.id][1])
     else:
-        st.caption("Too little text for distinctive words.")
+        st.caption(f"No word stands out at this length: none passes z = {Z_CHANCE} against the other articles.")
 
 
 side_by_side(picked, heading, top_keywords, flow, distinctive, stacked=chart_style.present)

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from analysis import ingest, intake, limits, tables
+from analysis import articles, ingest, intake, limits, tables
 from analysis.errors import InputError
 from analysis.select import Filters
 from dashboard import data
@@ -39,6 +39,7 @@ if opened:
 else:
     docs = data.documents()
     st.caption(f"{len(docs)} articles in this session's corpus. Changes here apply to every page.")
+    st.caption(plain(articles.describe()))
 
     st.subheader("Add articles")
     for kind, note in st.session_state.pop(NOTES, []):

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
-from analysis.findings import findings, strongest_sentences
+import pytest
+
+from analysis.findings import TONE_CAVEAT, dominant_phrase, findings, strongest_sentences
+from analysis.types import FRAMES
 
 
 def lines_start(lines: list[str], first: str, second: str) -> bool:
@@ -23,7 +26,42 @@ def test_no_frame_is_said_plainly() -> None:
     from analysis.score import score_document
 
     lines = findings(score_document(from_text("The match ended two to one. Fans cheered.")))
-    assert "None of the three frames fires in this text." in lines
+    assert "No frame dominates: none of the labels fires in this text." in lines
+
+
+def test_the_history_reference_is_called_historical_narration(seed_results) -> None:
+    result = seed_results["004"]
+    assert result.dominant == "HISTORY"
+    assert findings(result)[1].startswith("Mostly historical narration: ")
+    assert not any("MARKET" in line and "dominant" in line for line in findings(result))
+
+
+@pytest.mark.parametrize(
+    ("dominant", "phrase"),
+    [("MARKET", "MARKET"), ("HISTORY", "mostly historical narration"), (None, "no frame dominates")],
+)
+def test_dominant_phrase(dominant: str | None, phrase: str) -> None:
+    assert dominant_phrase(dominant) == phrase
+
+
+def test_tied_and_tiny_shares_are_said(seed_results) -> None:
+    from dataclasses import replace
+
+    from analysis.types import FrameSummary
+
+    base = seed_results["003"]
+    tied = {f: FrameSummary(0.3 if f in ("ANALOGY", "MARKET") else 0.0, 0.0, 30 if f in ("ANALOGY", "MARKET") else 0, 0)
+            for f in FRAMES}
+    assert findings(replace(base, frames=tied, dominant=None))[1] == "No frame dominates: the largest shares are tied at 30%."
+    tiny = {f: FrameSummary(0.05 if f == "SECURITY" else 0.0, 0.0, 5 if f == "SECURITY" else 0, 0) for f in FRAMES}
+    assert findings(replace(base, frames=tiny, dominant=None))[1] == "No frame dominates: none reaches 10% of sentences."
+
+
+def test_a_positive_tone_beside_a_critical_frame_gets_a_caveat(seed_results) -> None:
+    from dataclasses import replace
+
+    assert TONE_CAVEAT in findings(replace(seed_results["003"], polarity=0.11))
+    assert TONE_CAVEAT not in findings(replace(seed_results["003"], polarity=-0.11))
 
 
 def test_strongest_sentences_carry_the_frame(seed_results) -> None:

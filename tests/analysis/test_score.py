@@ -68,13 +68,16 @@ def test_keywords_setting_applies() -> None:
 @pytest.mark.parametrize(
     ("shares", "expected"),
     [
-        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.9}, None),
-        ({"ANALOGY": 0.1, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.9}, "SECURITY"),
+        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.1, "HISTORY": 0.9}, "HISTORY"),
+        ({"ANALOGY": 0.1, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.0}, "SECURITY"),
         ({"ANALOGY": 0.4, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.0}, "ANALOGY"),
+        ({"ANALOGY": 0.3, "SECURITY": 0.3, "MARKET": 0.1, "HISTORY": 0.0}, None),  # tied
+        ({"ANALOGY": 0.05, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.0}, None),  # tiny
+        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.0}, None),
     ],
 )
-def test_dominant_frame_ignores_history(shares: dict[str, float], expected: str | None) -> None:
-    frames = {f: FrameSummary(share=s, per_1k_words=s, sentences=int(s * 10), hits=int(s * 10)) for f, s in shares.items()}
+def test_dominant_frame_names_history_and_no_clear_leader(shares: dict[str, float], expected: str | None) -> None:
+    frames = {f: FrameSummary(share=s, per_1k_words=s, sentences=round(s * 20), hits=round(s * 20)) for f, s in shares.items()}
     assert dominant_frame(frames) == expected
 
 

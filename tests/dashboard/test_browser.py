@@ -49,7 +49,8 @@ def _free_port() -> int:
 def _serve(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Iterator[str]:
     """`streamlit run dashboard/app.py [-- args]` on a free port of 127.0.0.1, until the test module ends."""
     port = _free_port()
-    env = {**os.environ, "FRAMELENS_CACHE": str(tmp_path_factory.mktemp("cache") / "r.sqlite")}
+    env = {**os.environ, "FRAMELENS_CACHE": str(tmp_path_factory.mktemp("cache") / "r.sqlite"),
+           "FRAMELENS_DATA": str(tmp_path_factory.mktemp("articles"))}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
@@ -170,6 +171,45 @@ def test_reader_shows_hostile_article_as_text(server: str, page) -> None:
     expect(reader).to_contain_text("<img src=x onerror=alert(1)>")
     expect(reader.locator("script, img")).to_have_count(0)
     assert page.dialogs == []
+
+
+def test_a_pasted_article_survives_a_reload_and_opens_from_the_link(server: str, browser) -> None:
+    """The link names the added article's key: a reload, and a second browser, reopen it."""
+    teacher = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    _open(teacher, server + "/corpus", "Corpus")
+    teacher.get_by_label("Title of the pasted text").fill("Chips for all")
+    teacher.get_by_label("Paste an article", exact=True).fill(
+        "Beijing's chip fund is a pipe dream. Subsidies breed waste and central planning fails. The end.")
+    teacher.get_by_role("button", name="Add pasted text").click()
+    expect(teacher.get_by_text("Added the pasted text as pasted.")).to_be_visible(timeout=120_000)
+    expect(teacher).to_have_url(re.compile(r"added=[0-9a-f]{16}"), timeout=30_000)
+    teacher.get_by_role("link", name="Reader").click()
+    main = teacher.locator('[data-testid="stMain"]')
+    main.locator('[data-testid="stSelectbox"]').first.click()
+    teacher.get_by_role("option", name="pasted · Chips for all").click()
+    expect(teacher).to_have_url(re.compile(r"article=pasted"), timeout=30_000)
+    expect(teacher.locator(".fl-reader")).to_contain_text("pipe dream", timeout=30_000)
+    link = teacher.url
+    teacher.reload()
+    expect(teacher.locator(".fl-reader")).to_contain_text("pipe dream", timeout=60_000)
+    SHOTS.mkdir(exist_ok=True)
+    teacher.screenshot(path=str(SHOTS / "added-article-reloaded.png"))
+    student = browser.new_context(viewport={"width": 1366, "height": 768}).new_page()
+    student.goto(link)
+    expect(student.locator(".fl-reader")).to_contain_text("pipe dream", timeout=60_000)
+    expect(student.get_by_role("combobox", name="Article")).to_have_value("pasted · Chips for all")
+    student.screenshot(path=str(SHOTS / "added-article-student.png"))
+    teacher.context.close()
+    student.context.close()
+
+
+def test_a_link_to_an_article_no_longer_kept_says_so(server: str, page) -> None:
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, server + "/reader?added=0123456789abcdef&article=pasted", "Reader")
+    expect(page.get_by_text(re.compile("no longer kept on this server \\(0123456789abcdef\\)"))).to_be_visible(timeout=30_000)
+    expect(page.get_by_text("The link names article pasted, which is not in this corpus")).to_be_visible()
+    SHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SHOTS / "added-article-missing.png"))
 
 
 def test_metadata_and_ids_are_shown_as_text_not_markdown(server: str, page) -> None:
