@@ -31,11 +31,13 @@ class ChartStyle:
     font_size: int = 14
     title_size: int = 18
     height: int = 420
+    #: The most a chart that grows with its rows may take: in the classroom, one 1080-pixel screen.
+    tallest: int = 2000
     present: bool = False
 
 
 SCREEN = ChartStyle()
-CLASSROOM = ChartStyle(font_size=24, title_size=32, height=720, present=True)
+CLASSROOM = ChartStyle(font_size=24, title_size=32, height=600, tallest=820, present=True)
 
 PRESENTATION_CSS = """
 <style>
@@ -43,10 +45,12 @@ PRESENTATION_CSS = """
 html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
 h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
-.block-container {max-width: 100% !important; padding-top: 4.5rem;}
+.block-container {max-width: 100% !important; padding-top: 3.5rem;}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #222222 !important; font-size: 1rem;}
 [data-testid="stMetricValue"] p {font-size: 3rem !important; line-height: 1.2;}
 .fl-reader {font-size: 1.35rem !important;}
+[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1rem !important;}
+[data-testid="stExpander"] summary p, [data-testid="stWidgetLabel"] p {font-size: 1rem !important;}
 </style>
 """
 
