@@ -60,6 +60,14 @@ READER_CSS = """
 .fl-reader mark {padding: 0 .15em; border-radius: .2em; color: #111111;}
 .fl-reader .fl-match {outline: 2px dashed #111111; outline-offset: 2px;}
 .fl-reader .fl-sentence-head {font-size: .8em; color: #444444; margin-right: .4em;}
+.fl-reader mark {position: relative; cursor: pointer;}
+.fl-reader .fl-context {color: #111111;}
+.fl-reader .fl-note {display: none; position: absolute; left: 0; top: 1.7em; z-index: 10; white-space: nowrap;
+  background: #ffffff; border: 1px solid #111111; border-radius: .2em; padding: .1em .4em; font-size: .75em;}
+.fl-reader mark:hover .fl-note, .fl-reader mark:focus .fl-note {display: block;}
+.fl-reader .fl-tags {margin-right: .3em;}
+.fl-reader .fl-tag {display: inline-block; font-size: .6em; line-height: 1.3; padding: 0 .35em; margin-right: .2em;
+  border-radius: .2em; color: #111111; vertical-align: .15em; letter-spacing: .02em;}
 .fl-legend span {display: inline-block; margin-right: 1em; padding: .1em .5em; border-radius: .2em; color: #111111;}
 </style>
 """

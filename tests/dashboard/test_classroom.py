@@ -75,5 +75,29 @@ def test_page_links_keep_presentation_mode_and_the_view(server: str, browser) ->
     expect(page).to_have_url(re.compile(r"ids=000(%2C|,)003"))
     page.locator("header").get_by_role("link", name="Compare").click()
     expect(page.locator(".js-plotly-plot")).to_have_count(5, timeout=60_000)
-    expect(page.locator('[data-testid="stMultiSelect"]')).to_contain_text("003")
+    expect(page.locator('[data-testid="stMain"] [data-testid="stMultiSelect"]')).to_contain_text("003")
+    context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR])
+def test_reader_shows_labels_without_hover_and_a_tap_pins_a_cue(server: str, browser, size: tuple[int, int]) -> None:  # noqa: F811
+    context, page = _page(browser, size)
+    present = "&present=1" if size == PROJECTOR else ""
+    _open(page, f"{server}/reader?article=002{present}", "Reader")
+    reader = page.locator(".fl-reader")
+    tag = reader.locator(".fl-tag").first
+    expect(tag).to_be_visible(timeout=60_000)
+    expect(tag).to_have_text("SECURITY")  # the headline's label, beside it
+    cue = reader.locator("mark.fl-cue").first
+    note = cue.locator(".fl-note")
+    expect(note).to_be_hidden()
+    cue.click()
+    page.mouse.move(0, size[1] - 1)  # away from the cue: the note stays pinned by the click alone
+    expect(note).to_be_visible()
+    expect(note).to_contain_text("SECURITY: ")
+    context_word = reader.locator("mark.fl-context", has_text="China").first
+    expect(context_word).to_be_visible()
+    assert context_word.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
+    expect(page.get_by_role("button", name=re.compile("Download the evidence"))).to_be_visible()
+    _shot(page, f"reader-{size[0]}")
     context.close()

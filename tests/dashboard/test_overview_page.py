@@ -25,7 +25,8 @@ def test_overview_shows_every_seed(app: AppTest) -> None:
     assert table.set_index("id").loc["003", "dominant"] == "SECURITY"
     assert list(table.columns) == ["id", "title", "dominant", "ANALOGY", "SECURITY", "MARKET", "HISTORY", "polarity",
                                    "keywords"]
-    assert app.dataframe(key="overview.more").value.set_index("id").loc["003", "words"] == 3733
+    more = next(d.value for d in app.dataframe if "words" in d.value.columns)  # in the expander
+    assert more.set_index("id").loc["003", "words"] == 3733
     assert "5 of 5 articles" in app.caption[0].value
     heatmap, bars, _ = chart_figures(app)
     assert list(heatmap.data[0].x) == ["ANALOGY", "SECURITY", "MARKET", "HISTORY"]

@@ -31,8 +31,9 @@ def test_reader_highlights_cues(app: AppTest, seed_results) -> None:
     app.toggle(key="reader.only").set_value(True).run()
     html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
     assert "fl-ANALOGY" not in html and html.count("<p>") == seed_results["000"].frames["SECURITY"].sentences
-    evidence = table_with(app, "cue")
-    assert set(evidence["frame"]) == {"SECURITY"}
+    evidence = table_with(app, "cue words")
+    assert set(evidence["frame"]) == {"SECURITY"} and list(evidence.columns) == ["sentence", "frame", "cue words", "text"]
+    assert len(evidence) == seed_results["000"].frames["SECURITY"].sentences
 
 
 def test_reader_shows_scripts_as_text() -> None:
