@@ -41,7 +41,9 @@ def run() -> None:
             st.Page(VIEWS / "code.py", title="Code it yourself", icon=":material/checklist:", url_path="code"),
             st.Page(VIEWS / "lexicons.py", title="Lexicons", icon=":material/edit_note:", url_path="lexicons"),
             st.Page(VIEWS / "method.py", title="Method", icon=":material/help:", url_path="method"),
-        ]
+        ],
+        # The sidebar is hidden in presentation mode, so the page links move to the top bar.
+        position="top" if st.session_state["view.present"] else "sidebar",
     )
     state.sidebar(choices)
     if problem := data.store_problem():

@@ -189,5 +189,6 @@ def distinctive_bars(terms: pd.DataFrame, *, names: tuple[str, str] = ("A", "B")
     fig.update_xaxes(title="z-score (log-odds)", zeroline=True, zerolinecolor="#888888",
                      range=[-reach if left else 0, reach if right or not left else 0])
     fig.update_yaxes(automargin=True)
-    fig.update_layout(height=max(style.height, int(style.font_size * 1.9) * len(ordered) + style.title_size * 4))
+    rows = int(style.font_size * 1.9) * len(ordered) + style.title_size * 4
+    fig.update_layout(height=min(style.tallest, max(style.height, rows)))
     return fig

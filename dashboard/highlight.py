@@ -2,15 +2,23 @@
 
 Article text is untrusted: every piece of it goes through html.escape before it is
 placed in markup, so a `<script>` in an article is shown as text, never run.
+
+Made for projectors and touch screens, where there is no hover: each labelled sentence
+starts with small tags naming its frames, and a click or tap on a cue pins its details
+(the cue can take focus, and CSS shows the note of the focused cue; no script).
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from analysis.types import FRAMES, ArticleResult, SentenceResult
 from dashboard.theme import FRAME_COLORS, FRAME_TINTS
+
+#: Groups that only set the scene (SECURITY `domain`, the TOPIC words: "China", "tech", "companies"),
+#: as the rules and the model name them: they let a cue count but are not the evidence, so they are drawn faintly.
+CONTEXT_GROUPS = frozenset({"domain", "SECURITY domain", "TOPIC state", "TOPIC industry"})
 
 
 def _marks(sentence: SentenceResult, frames: Collection[str]) -> list[tuple[int, int, list[tuple[str, str, str]]]]:
@@ -27,24 +35,35 @@ def _marks(sentence: SentenceResult, frames: Collection[str]) -> list[tuple[int,
 
 
 def sentence_html(text: str, sentence: SentenceResult, frames: Collection[str], *, match: bool = False) -> str:
-    """One sentence with its cues wrapped in <mark>, titled "FRAME: cue (group)"; learned words
-    (group `learned`) are underlined lightly, lexicon cues filled in their frame's tint."""
+    """One sentence, led by tags naming its frames, with its cues wrapped in <mark> (focusable,
+    with a note "FRAME: cue (group)" shown on hover, click or tap). Lexicon cues are filled in
+    their frame's tint; learned words get a light dotted underline and context words a faint
+    grey one, so the lexicon cues stay the visible evidence."""
     out, cursor = [], sentence.start
     for start, end, covering in _marks(sentence, frames):
         out.append(html.escape(text[cursor:start]))
         frame = covering[0][0]
-        note = "; ".join(f"{f}: {t} ({r})" for f, t, r in covering)
-        if all(r == "learned" for _, _, r in covering):
-            # A word the model learned: a light dotted underline, so lexicon cues stay the visible evidence.
+        note = html.escape("; ".join(f"{f}: {t} ({r})" for f, t, r in covering))
+        roles = {r for _, _, r in covering}
+        if roles == {"learned"}:
             kind, style = "fl-learned", f"background:none;border-bottom:2px dotted {FRAME_COLORS[frame]}"
+        elif roles <= CONTEXT_GROUPS | {"learned"}:
+            kind, style = "fl-context", "background:none;border-bottom:1px solid #BBBBBB"
         else:
             kind, style = "fl-cue", f"background:{FRAME_TINTS[frame]};border-bottom:3px solid {FRAME_COLORS[frame]}"
-        out.append(f'<mark class="{kind} fl-{frame}" style="{style}" title="{html.escape(note)}">'
-                   f"{html.escape(text[start:end])}</mark>")
+        out.append(f'<mark class="{kind} fl-{frame}" style="{style}" title="{note}" tabindex="0">'
+                   f'{html.escape(text[start:end])}<span class="fl-note" role="note">{note}</span></mark>')
         cursor = end
     out.append(html.escape(text[cursor : sentence.end]))
     css = ' class="fl-match"' if match else ""
-    return f"<span{css}>{''.join(out)}</span>"
+    return f"<span{css}>{tags_html(f for f in FRAMES if f in sentence.frames and f in frames)}{''.join(out)}</span>"
+
+
+def tags_html(frames: Iterable[str]) -> str:
+    """Small tags naming a sentence's frames, so its labels are seen without hovering."""
+    tags = "".join(f'<span class="fl-tag" style="background:{FRAME_TINTS[f]};border-left:4px solid {FRAME_COLORS[f]}">'
+                   f"{f}</span>" for f in frames)
+    return f'<span class="fl-tags">{tags}</span>' if tags else ""
 
 
 def article_html(

@@ -31,11 +31,13 @@ class ChartStyle:
     font_size: int = 14
     title_size: int = 18
     height: int = 420
+    #: The most a chart that grows with its rows may take: in the classroom, one 1080-pixel screen.
+    tallest: int = 2000
     present: bool = False
 
 
 SCREEN = ChartStyle()
-CLASSROOM = ChartStyle(font_size=24, title_size=32, height=720, present=True)
+CLASSROOM = ChartStyle(font_size=24, title_size=32, height=600, tallest=820, present=True)
 
 PRESENTATION_CSS = """
 <style>
@@ -43,10 +45,12 @@ PRESENTATION_CSS = """
 html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
 h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
-.block-container {max-width: 100% !important; padding-top: 4.5rem;}
+.block-container {max-width: 100% !important; padding-top: 3.5rem;}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #222222 !important; font-size: 1rem;}
 [data-testid="stMetricValue"] p {font-size: 3rem !important; line-height: 1.2;}
 .fl-reader {font-size: 1.35rem !important;}
+[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1rem !important;}
+[data-testid="stExpander"] summary p, [data-testid="stWidgetLabel"] p {font-size: 1rem !important;}
 </style>
 """
 
@@ -56,6 +60,14 @@ READER_CSS = """
 .fl-reader mark {padding: 0 .15em; border-radius: .2em; color: #111111;}
 .fl-reader .fl-match {outline: 2px dashed #111111; outline-offset: 2px;}
 .fl-reader .fl-sentence-head {font-size: .8em; color: #444444; margin-right: .4em;}
+.fl-reader mark {position: relative; cursor: pointer;}
+.fl-reader .fl-context {color: #111111;}
+.fl-reader .fl-note {display: none; position: absolute; left: 0; top: 1.7em; z-index: 10; white-space: nowrap;
+  background: #ffffff; border: 1px solid #111111; border-radius: .2em; padding: .1em .4em; font-size: .75em;}
+.fl-reader mark:hover .fl-note, .fl-reader mark:focus .fl-note {display: block;}
+.fl-reader .fl-tags {margin-right: .3em;}
+.fl-reader .fl-tag {display: inline-block; font-size: .6em; line-height: 1.3; padding: 0 .35em; margin-right: .2em;
+  border-radius: .2em; color: #111111; vertical-align: .15em; letter-spacing: .02em;}
 .fl-legend span {display: inline-block; margin-right: 1em; padding: .1em .5em; border-radius: .2em; color: #111111;}
 </style>
 """

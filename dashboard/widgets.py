@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from typing import NoReturn, TypeVar
+from typing import Any, NoReturn, TypeVar
 
+import pandas as pd
 import streamlit as st
 
 from analysis.export import (
@@ -59,6 +60,15 @@ def show_chart(chart: Chart) -> None:
             st.caption(problem)
     with row.expander("Data behind this chart"):
         st.dataframe(chart.data, hide_index=True, key=f"data.{chart.name}")
+
+
+def table(frame: pd.DataFrame, *, key: str, **options: Any) -> None:
+    """A table that grows with the type in presentation mode: st.dataframe draws on a canvas at a
+    fixed size, so the classroom gets a plain HTML table (numbers to two decimals) instead."""
+    if st.session_state.get("view.present"):
+        st.table(frame.style.format(precision=2).hide(axis="index"))
+    else:
+        st.dataframe(frame, hide_index=True, key=key, **options)
 
 
 def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, title: str, slides: bool = False) -> None:

@@ -64,7 +64,8 @@ def distinctive(result: ArticleResult) -> None:
         st.caption(f"No word stands out at this length: none passes z = {Z_CHANCE} against the other articles.")
 
 
-side_by_side(picked, heading, top_keywords, flow, distinctive, stacked=chart_style.present)
+# Two articles stay side by side on a projector; three or four would be too narrow.
+side_by_side(picked, heading, top_keywords, flow, distinctive, stacked=chart_style.present and len(picked) > 2)
 st.caption("Distinctive words: weighted log-odds with an informative prior (Monroe et al. 2008); a word right of the "
            "dotted line (z > 1.96) is unlikely to be this frequent by chance. See Method.")
 

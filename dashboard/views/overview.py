@@ -7,6 +7,7 @@ from analysis import tables
 from analysis.types import FRAMES
 from dashboard import data, figures, state
 from dashboard.widgets import download_all, filtered_corpus, show_chart, style
+from dashboard.widgets import table as table_of
 
 #: Most articles of a store drawn one bar (and one heat-map row) each; more are summarised in SQL.
 PER_ARTICLE_MAX = 40
@@ -51,10 +52,24 @@ def pick_row() -> None:
         st.session_state["overview.article"] = row_ids[picked[0]]
 
 
-st.dataframe(
-    table, hide_index=True, key="overview.table", on_select=pick_row, selection_mode="single-row",
-    column_config={f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f") for f in FRAMES},
-)
+# What a reader needs first fits a laptop screen; the rest waits in the expander below.
+FIRST = ["id", "title", "dominant", *FRAMES, "polarity", "keywords"]
+if chart_style.present:
+    table_of(table[FIRST], key="overview.table")
+else:
+    st.dataframe(
+        table[FIRST], hide_index=True, key="overview.table", on_select=pick_row, selection_mode="single-row",
+        column_config={
+            "title": st.column_config.TextColumn("title", width="medium"),
+            "polarity": st.column_config.NumberColumn("tone", format="%+.2f",
+                                                      help="Polarity from −1 (negative) to +1 (positive), "
+                                                           "computed by the TextBlob library"),
+            "keywords": st.column_config.TextColumn("keywords", width="medium"),
+            **{f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f") for f in FRAMES},
+        },
+    )
+with st.expander("More about each article (kind, outlet, date, length, subjectivity)"):
+    table_of(table[["id", *(c for c in table.columns if c not in FIRST)]], key="overview.more")
 if st.session_state.get("overview.article") not in rows:
     st.session_state["overview.article"] = st.session_state["view.article"] if st.session_state["view.article"] in rows else row_ids[0]
 choice = st.selectbox("Article to read", row_ids, key="overview.article",

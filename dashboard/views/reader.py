@@ -1,14 +1,20 @@
 """Reader: one article with every frame cue highlighted, and the evidence as a table."""
 
+from collections.abc import Sequence
+
 import pandas as pd
 import streamlit as st
 
 from analysis import select, tables
-from analysis.types import FRAMES
+from analysis.csvout import safe_csv
+from analysis.export import file_slug
+from analysis.serialize import sentence_rows
+from analysis.types import FRAMES, Cue
 from dashboard import data, state
-from dashboard.highlight import article_html, legend_html
+from dashboard.highlight import CONTEXT_GROUPS, article_html, legend_html
 from dashboard.theme import READER_CSS
 from dashboard.widgets import empty_state, filtered_corpus, plain
+from dashboard.widgets import table as table_of
 
 st.title("Reader")
 table = filtered_corpus().rows
@@ -34,7 +40,9 @@ matches = select.matching_sentences(result, filters.query)
 if filters.query.strip():
     st.caption(f"Search: {len(matches)} sentence(s) contain the phrase; they are outlined.")
 st.markdown(READER_CSS + legend_html(frames), unsafe_allow_html=True)
-st.caption("Hover a highlighted phrase to see its frame and lexicon group.")
+st.caption("Each sentence starts with the frames it carries. Click or tap a highlighted phrase to see why it "
+           "counts; faint grey underlines mark context words (a country, an industry) that only let a cue count, "
+           "dotted ones words the model learned.")
 if only and not any(f in s.frames for s in result.sentences for f in frames):
     empty_state("No sentence of this article carries the chosen frames. Choose other frames or turn off the filter.")
 else:
@@ -43,14 +51,25 @@ if result.trimmed:
     with st.expander("Trimmed from the end of the file (site furniture, not scored)"):
         st.text(result.trimmed)
 
+
+
+def cue_words(cues: Sequence[Cue]) -> str:
+    """The lexicon cues of a label, then (named as such) the words the model learned and the context words."""
+    groups = {"": [c for c in cues if c.role != "learned" and c.role not in CONTEXT_GROUPS],
+              "learned: ": [c for c in cues if c.role == "learned"],
+              "context: ": [c for c in cues if c.role in CONTEXT_GROUPS]}
+    return " · ".join(name + ", ".join(dict.fromkeys(c.text for c in found)) for name, found in groups.items() if found)
+
+
 st.subheader("Evidence")
-st.caption("Each label shows what in the sentence pushed it there: lexicon cues (with their group) and words the "
-           "model learned from coded articles (group *learned*). *Context* is how much the article around the "
-           "sentence added to the decision (log-odds; above 0 the article made the label more likely).")
+st.caption("One row for each label of a sentence: the cue words that gave it (then the words the model learned "
+           "and the context words) and the sentence itself. Character positions and strengths are in the CSV.")
 evidence = pd.DataFrame(
-    [{"sentence": i + 1, "frame": f, "strength": hit.strength, "context": hit.context, "cue": c.text, "group": c.role,
-      "start": c.start, "end": c.end}
-     for i, s in enumerate(result.sentences) for f, hit in s.frames.items() if f in frames for c in hit.cues],
-    columns=["sentence", "frame", "strength", "context", "cue", "group", "start", "end"],
+    [{"sentence": i + 1, "frame": f, "cue words": cue_words(hit.cues), "text": s.text}
+     for i, s in enumerate(result.sentences) for f, hit in s.frames.items() if f in frames],
+    columns=["sentence", "frame", "cue words", "text"],
 )
-st.dataframe(evidence, hide_index=True, key="reader.evidence")
+table_of(evidence, key="reader.evidence", column_config={"text": st.column_config.TextColumn("sentence text", width="large")})
+st.download_button("Download the evidence (CSV, with positions and strengths)",
+                   safe_csv(pd.DataFrame(sentence_rows([result]))), file_name=f"evidence_{file_slug(result.id)}.csv",
+                   mime="text/csv", key="reader.download", on_click="ignore")

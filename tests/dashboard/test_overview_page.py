@@ -23,7 +23,10 @@ def test_overview_shows_every_seed(app: AppTest) -> None:
     table = app.dataframe(key="overview.table").value
     assert list(table["id"]) == ["000", "001", "002", "003", "004"]
     assert table.set_index("id").loc["003", "dominant"] == "SECURITY"
-    assert table.set_index("id").loc["003", "words"] == 3733
+    assert list(table.columns) == ["id", "title", "dominant", "ANALOGY", "SECURITY", "MARKET", "HISTORY", "polarity",
+                                   "keywords"]
+    more = next(d.value for d in app.dataframe if "words" in d.value.columns)  # in the expander
+    assert more.set_index("id").loc["003", "words"] == 3733
     assert "5 of 5 articles" in app.caption[0].value
     heatmap, bars, _ = chart_figures(app)
     assert list(heatmap.data[0].x) == ["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
@@ -88,7 +91,7 @@ def test_presentation_mode_from_the_url_and_back(app: AppTest) -> None:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["present"] = "1"
     at.run()
-    assert [spec["layout"]["height"] for spec in chart_specs(at)] == [720, 720, 720]
+    assert [spec["layout"]["height"] for spec in chart_specs(at)] == [600, 600, 600]
     assert chart_specs(at)[0]["layout"]["font"]["size"] >= 22
     assert any("stSidebar" in m.value and "display: none" in m.value for m in at.markdown)
     assert len(at.columns) == len(app.columns) - 2  # the two charts side by side are stacked instead

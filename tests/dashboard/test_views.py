@@ -31,8 +31,9 @@ def test_reader_highlights_cues(app: AppTest, seed_results) -> None:
     app.toggle(key="reader.only").set_value(True).run()
     html = [m.value for m in app.markdown if "fl-reader" in m.value][-1]
     assert "fl-ANALOGY" not in html and html.count("<p>") == seed_results["000"].frames["SECURITY"].sentences
-    evidence = table_with(app, "cue")
-    assert set(evidence["frame"]) == {"SECURITY"}
+    evidence = table_with(app, "cue words")
+    assert set(evidence["frame"]) == {"SECURITY"} and list(evidence.columns) == ["sentence", "frame", "cue words", "text"]
+    assert len(evidence) == seed_results["000"].frames["SECURITY"].sentences
 
 
 def test_reader_shows_scripts_as_text() -> None:
@@ -146,15 +147,31 @@ def test_method_page_explains_the_numbers(app: AppTest) -> None:
 def test_code_it_yourself_scores_a_student_against_framelens(app: AppTest, seed_results) -> None:
     open_page(app, "code")
     app.selectbox(key="code.article").set_value("004").run()
-    assert len(app.get("pills")) == 43
+    assert len(app.get("pills")) == 15  # a long article opens on its first 15 sentences
+    machine = [set(s.frames) for s in seed_results["004"].sentences]
     app.get("pills")[0].set_value(["ANALOGY"])
+    app.get("pills")[1].set_value(sorted(machine[1]) or ["none"])  # agrees with FrameLens
     submit = [b for b in app.get("button") if getattr(b, "label", "") == "Check my coding"][0]
     submit.click().run()
     scores = table_with(app, "kappa").set_index("frame")
     assert scores.loc["ANALOGY", "you only"] == 1 and scores.loc["ANALOGY", "FrameLens only"] == 0
-    assert scores.loc["HISTORY", "FrameLens only"] == seed_results["004"].frames["HISTORY"].sentences
+    # only the two coded sentences count: untouched sentences are not "none"
+    assert scores.loc["HISTORY", "FrameLens only"] == int("HISTORY" in machine[0])
+    assert all(scores["in plain words"].str.len() > 20)
     differ = table_with(app, "FrameLens")
-    assert differ.iloc[0]["sentence"] == 1 and differ.iloc[0]["you"] == "ANALOGY"
+    assert list(differ["sentence"]) == [1] and differ.iloc[0]["you"] == "ANALOGY"
+    assert app.subheader[-1].value == "Sentences where you differ (1 of the 2 you coded)"
+
+
+def test_code_it_yourself_offers_a_paragraph(app: AppTest, seed_results) -> None:
+    open_page(app, "code")
+    app.selectbox(key="code.article").set_value("002").run()
+    options = app.selectbox(key="code.part.002").options
+    assert options[0] == "The first 15 sentences" and options[-1].startswith("The whole article")
+    paragraph = next(o for o in options if o.startswith("Paragraph 3"))
+    app.selectbox(key="code.part.002").set_value(paragraph).run()
+    first, last = (int(n) for n in paragraph.split("sentences ")[1].rstrip(")").split("–"))
+    assert len(app.get("pills")) == last - first + 1
 
 
 def test_code_it_yourself_loads_an_uploaded_gold_file(app: AppTest, seed_results) -> None:
