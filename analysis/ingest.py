@@ -75,10 +75,22 @@ def _check_lengths(text: str, source: str) -> None:
                                      f"{limits.LIMITS.sentence_chars:,} per sentence (is its punctuation missing?)")
 
 
+#: Words of the text taken as a title when it has no headline.
+TITLE_WORDS = 8
+
+
 def _first_line_title(text: str) -> str:
-    """A short first line without a final period, with more text after it, is a headline."""
+    """A short first line without a final period, with more text after it, is a headline;
+    else the first TITLE_WORDS words (at most 60 characters, "…" where cut), so that every
+    article has a title to show in menus, charts and slides."""
     first, newline, _ = text.partition("\n")
-    return first if newline and len(first) <= MAX_TITLE_CHARS and not first.endswith(".") else ""
+    if newline and len(first) <= MAX_TITLE_CHARS and not first.endswith("."):
+        return first
+    words = first.split()
+    start = " ".join(words[:TITLE_WORDS])
+    if len(start) > 60:
+        return start[:59].rstrip() + "…"
+    return start + ("…" if len(words) > TITLE_WORDS else "")
 
 
 def from_text(text: str, *, title: str = "", source: str = "pasted text", doc_id: str | None = None) -> Document:

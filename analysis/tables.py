@@ -20,8 +20,15 @@ class Labelled(Protocol):
     kind: str
 
 
+#: Characters of the title in a short label (chart axes and titles, slides, file names).
+SHORT_TITLE = 24
+
+
 def short_label(result: Labelled) -> str:
-    """Axis label: the id, and the kind where known ("000 (op-ed)")."""
+    """Chart and slide label: the id and the start of the title ("000 · When Mao Zedong was…"),
+    or the kind where there is no title ("000 (op-ed)"), so that nobody reads a bare id."""
+    if result.title:
+        return label(result, width=SHORT_TITLE)
     return f"{result.id} ({result.kind})" if result.kind else result.id
 
 
@@ -29,7 +36,8 @@ def label(result: Labelled, *, width: int = 40) -> str:
     """Display name for menus and headings: id and the start of the title."""
     if not result.title:
         return result.id
-    title = result.title if len(result.title) <= width else result.title[: width - 1].rstrip() + "…"
+    cut = result.title[: width - 1]
+    title = result.title if len(result.title) <= width else (cut.rsplit(" ", 1)[0] if " " in cut else cut).rstrip(" ,;:…") + "…"
     return f"{result.id} · {title}"
 
 

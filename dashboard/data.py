@@ -59,6 +59,8 @@ def init() -> None:
         st.session_state[CORPUS_KEY] = seeds + added
         st.session_state[ADDED_KEY] = {doc.id: key for doc, (key, _) in zip(added, found)}
         st.session_state[MISSING_KEY] = missing
+    st.session_state.setdefault(ADDED_KEY, {})
+    st.session_state.setdefault(MISSING_KEY, [])
     if OVERRIDES_KEY not in st.session_state:
         st.session_state[OVERRIDES_KEY] = {}
 

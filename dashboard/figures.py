@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from slugify import slugify
+
 from analysis import tables
 from analysis.compare import Comparison, compare
 from analysis.export import Chart, file_slug
@@ -54,7 +56,13 @@ def compare_profile(picked: Sequence[ArticleResult], *, style: ChartStyle = SCRE
     """Frame profiles of the chosen articles on one 0–1 scale."""
     profile = tables.frame_profile(picked)
     fig = charts.frame_bars(profile, style=style, title="Frame profile (shared 0–1 scale)")
-    return Chart(f"frame-profile_{'-vs-'.join(file_slug(r.id) for r in picked)}", "Frame profile", fig, profile)
+    return Chart(f"frame-profile_{'-vs-'.join(_slug(r) for r in picked)}", "Frame profile", fig, profile)
+
+
+def _slug(result: ArticleResult) -> str:
+    """An article's part of a file name: its id (kept distinct by file_slug) and a few title words."""
+    words = slugify(" ".join(result.title.split()[:4]), max_length=40)
+    return f"{file_slug(result.id)}-{words}" if words else file_slug(result.id)
 
 
 def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], comparison: Comparison,
@@ -65,15 +73,17 @@ def article_charts(result: ArticleResult, picked: Sequence[ArticleResult], compa
     Only the article's own side of the log-odds is drawn: the other side is what the
     other columns already show, so each column answers "what sets this one apart"."""
     flow = tables.flow(result)
-    out = [Chart(f"frame-flow_{file_slug(result.id)}", f"Where frames appear: {result.id}",
-                 charts.frame_flow(flow, style=style, title=f"Where frames appear: {result.id}"), flow)]
+    name = tables.short_label(result)
+    out = [Chart(f"frame-flow_{_slug(result)}", f"Where frames appear: {name}",
+                 charts.frame_flow(flow, style=style, title=f"Where frames appear: {name}"), flow)]
     terms = tables.distinctive(comparison)
     terms = terms[terms["z"] >= charts.Z_CHANCE]  # only words past the chart's own chance line
     if not terms.empty:
-        others = "the rest" if len(picked) > 2 else next(o.id for o in picked if o is not result)
-        name = f"distinctive-terms_{file_slug(result.id)}-vs-{file_slug(others.replace('the ', ''))}"
-        out.append(Chart(name, f"Words typical of {result.id} (vs {others})",
-                         charts.distinctive_bars(terms, names=(result.id, others), style=style), terms))
+        others = "the rest" if len(picked) > 2 else next(tables.short_label(o) for o in picked if o is not result)
+        other = "rest" if len(picked) > 2 else next(_slug(o) for o in picked if o is not result)
+        slug = f"distinctive-terms_{_slug(result)}-vs-{other}"
+        out.append(Chart(slug, f"Words typical of {name} (vs {others})",
+                         charts.distinctive_bars(terms, names=(name, others), style=style), terms))
     return out
 
 

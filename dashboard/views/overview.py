@@ -13,6 +13,16 @@ from dashboard.widgets import table as table_of
 PER_ARTICLE_MAX = 40
 
 st.title("Overview")
+with st.expander("Start here", expanded=True, icon=":material/flag:"):
+    st.markdown(
+        "A **frame** is the angle an article takes on a state's technology drive: ANALOGY (a past episode "
+        "such as the Great Leap Forward), SECURITY (rivalry, sanctions) or MARKET (the costs of state "
+        "direction). HISTORY marks history told on its own terms and is not a frame. A **share** is the "
+        "fraction of an article's sentences that carry a frame: 0.40 means 4 sentences in 10.\n\n"
+        "Three first clicks:\n"
+        "1. Pick an article in the table below and press **Open in Reader** to see which words set off each frame.\n"
+        "2. Open **Compare** in the menu to set two articles side by side.\n"
+        "3. Open **Code it yourself** to label sentences and see where you and FrameLens differ.")
 listing = filtered_corpus()
 total, table, shown_count = listing.total, listing.rows, listing.matched
 opened = data.store()
@@ -36,6 +46,8 @@ with left:
 with right:
     show_chart(second)
 show_chart(third)
+st.caption("Tone is TextBlob polarity: it counts positive and negative words, not the writer's stance, so "
+           "criticism in upbeat words (an op-ed calling a policy a \"pipe dream\") can read as positive.")
 
 st.subheader("Articles")
 if len(table) < shown_count:

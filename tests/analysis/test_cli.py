@@ -129,7 +129,8 @@ def test_export_writes_named_files(runner: CliRunner, articles: Path, tmp_path: 
     result = runner.invoke(main, ["export", str(articles), "--out", str(out), "--formats", "html,csv"])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
-    assert "frame-profile_a-vs-b.csv" in names and "frame-heatmap_overview.html" in names
+    assert any(re.fullmatch(r"frame-profile_a-[a-z0-9-]+-vs-b-[a-z0-9-]+\.csv", n) for n in names)  # id and title words
+    assert "frame-heatmap_overview.html" in names
     assert "report.html" in names and "evidence.csv" in names
     assert not any(n.endswith((".png", ".pptx")) for n in names)
 

@@ -264,9 +264,10 @@ def test_ids_are_unique_across_folders_rows_and_sidecars(tmp_path: Path) -> None
     [
         ("Chips war deepens\n\nThe US widened its curbs.", "Chips war deepens"),
         ("Will the chip curbs work?\nAnalysts doubt it.", "Will the chip curbs work?"),
-        ("The US widened its curbs.\nBeijing vowed to respond.", ""),
-        ("A" * 121 + "\nBody.", ""),
-        ("Only one line without a period", ""),
+        ("The US widened its curbs.\nBeijing vowed to respond.", "The US widened its curbs."),
+        ("A" * 121 + "\nBody.", "A" * 59 + "…"),
+        ("Only one line without a period", "Only one line without a period"),
+        ("One two three four five six seven eight nine ten.", "One two three four five six seven eight…"),
     ],
 )
 def test_title_from_a_short_first_line(text: str, title: str) -> None:
@@ -365,7 +366,8 @@ def test_load_seeds_with_metadata_and_trimming() -> None:
     assert docs["002"].title == "Xi renews call for China tech push after US escalates curbs"
     assert docs["003"].title.startswith('The two sessions exploded the "14th Five-Year Plan" ambition')
     assert docs["004"].title == "The Great Leap Forward (China, 1958-1960)"
-    assert docs["000"].title == docs["001"].title == ""
+    assert docs["000"].title == "When Mao Zedong was still alive, the Chinese…"
+    assert docs["001"].title.startswith("Following a meeting of the Chinese")
     assert (docs["002"].outlet, docs["003"].date) == ("Bloomberg", "2021")
     assert docs["002"].trimmed.startswith("Leave a Reply")
     assert "Robust Philippine economy" in docs["002"].trimmed and "Philippine" not in docs["002"].text

@@ -12,7 +12,7 @@ def test_frame_profile_is_long_and_ordered(seed_results) -> None:
     assert list(profile["frame"][:4]) == list(FRAMES)
     row = profile.query("id == '003' and frame == 'SECURITY'").iloc[0]
     assert row["share"] == seed_results["003"].frames["SECURITY"].share
-    assert row["article"] == "003 (analysis)"
+    assert row["article"] == "003 · The two sessions…"
 
 
 def test_overview_row_per_article(seed_results) -> None:
@@ -45,4 +45,4 @@ def test_labels() -> None:
 
     plain = article("x")
     assert tables.label(plain) == "x · Title x"
-    assert tables.short_label(plain) == "x"
+    assert tables.short_label(plain) == "x · Title x"

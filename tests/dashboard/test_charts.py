@@ -20,7 +20,8 @@ def test_heatmap_grid_is_article_by_frame_on_0_1(profile) -> None:
     fig = charts.frame_heatmap(profile)
     trace = fig.data[0]
     assert list(trace.x) == list(FRAMES)
-    assert list(trace.y) == ["000 (op-ed)", "001 (analysis)", "002 (wire report)", "003 (analysis)", "004 (history reference)"]
+    assert list(trace.y) == ["000 · When Mao Zedong was…", "001 · Following a meeting of…", "002 · Xi renews call for…",
+                             "003 · The two sessions…", "004 · The Great Leap Forward…"]
     assert (trace.zmin, trace.zmax) == (0, 1)
     assert trace.z[4][3] == pytest.approx(profile.query("id == '004' and frame == 'HISTORY'")["share"].item())
 

@@ -26,15 +26,14 @@ def keyword_lists(at: AppTest) -> list[str]:
 def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
     open_page(app, "compare")
     assert app.multiselect(key="compare.ids").value == ["000", "001"]
-    assert [s.value for s in app.subheader] == [plain("000 (op-ed)"), plain("001 (analysis)")]
+    assert [s.value for s in app.subheader] == [plain("000 · When Mao Zedong was…"), plain("001 · Following a meeting of…")]
     assert [m.value for m in app.metric] == ["+0.11", "+0.11"]
-    # shared profile first, then one row per part: both flows, then both distinctive-word charts
-    assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000",
-                                 "Where frames appear: 001", "Words typical of 000", "Words typical of 001"]
+    # shared profile first, then both flows; no word of these two passes z = 1.96, and the page says so
+    assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000 · When Mao Zedong was…",
+                                 "Where frames appear: 001 · Following a meeting of…"]
     specs = chart_specs(app)
     assert specs[0]["layout"]["yaxis"]["range"] == [0, 1]
-    assert [spec["layout"]["title"]["subtitle"]["text"] for spec in specs[3:]] == ["vs 001", "vs 000"]
-    assert all(x > 0 for fig in chart_figures(app)[3:] for x in fig.data[0].x)  # each its own side only
+    assert sum("No word stands out at this length" in c.value for c in app.caption) == 2
     assert app.query_params["ids"] == "000,001"
 
 
@@ -59,7 +58,8 @@ def test_more_than_two_each_against_the_rest(app: AppTest) -> None:
     assert [s["layout"]["title"]["subtitle"]["text"] for s in specs[4:]] == ["vs the rest"] * 3
     profile = specs[0]
     assert [t["name"] for t in profile["data"]] == ["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
-    assert list(chart_figures(app)[0].data[0].x) == ["000 (op-ed)", "003 (analysis)", "004 (history reference)"]
+    assert list(chart_figures(app)[0].data[0].x) == ["000 · When Mao Zedong was…", "003 · The two sessions…",
+                                                     "004 · The Great Leap Forward…"]
     assert app.query_params["ids"] == "000,003,004"
     assert app.multiselect(key="compare.ids").proto.max_selections == 4
 
@@ -90,17 +90,19 @@ def test_a_shared_link_reopens_the_comparison(ids: str, shown: list[str]) -> Non
     at.run()
     open_page(at, "compare")
     assert at.multiselect(key="compare.ids").value == shown
-    assert len(chart_specs(at)) == 1 + 2 * len(shown)
+    flows = [t for t in chart_titles(at) if t.startswith("Where frames appear: ")]
+    assert [t.split(": ")[1].split(" · ")[0] for t in flows] == shown
 
 
 def test_presentation_mode_keeps_two_articles_side_by_side_and_stacks_more(app: AppTest) -> None:
     open_page(app, "compare")
     app.toggle(key="view.present").set_value(True).run()
-    assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000", "Where frames appear: 001",
-                                 "Words typical of 000", "Words typical of 001"]
+    assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000 · When Mao Zedong was…",
+                                 "Where frames appear: 001 · Following a meeting of…"]
     assert all(600 <= spec["layout"]["height"] <= 820 for spec in chart_specs(app))
     app.multiselect(key="compare.ids").set_value(["000", "001", "002"]).run()
-    assert chart_titles(app)[1:3] == ["Where frames appear: 000", "Words typical of 000"]
+    titles = chart_titles(app)
+    assert titles[1].startswith("Where frames appear: 000") and titles[2].startswith("Words typical of 000")
 
 
 def saved_files(at: AppTest) -> list[str]:
@@ -121,12 +123,12 @@ def test_downloads_name_each_step_then_offer_the_file(app: AppTest, monkeypatch:
     status = app.status[0]
     if kind == "all":
         name = "000-vs-001_framelens.zip"
-        expected = [f"Chart {i} of 5: {title} (HTML, CSV)" for i, title in enumerate(titles, 1)] + [
+        expected = [f"Chart {i} of {len(titles)}: {title} (HTML, CSV)" for i, title in enumerate(titles, 1)] + [
             "Evidence: every sentence with its frames and cues (CSV)",
             "Report: findings, examples and method (HTML)", "Zip: packing the files"]
     else:
         name = "frame-profile_000-vs-001_slides.pptx"
-        expected = [f"Slide {i} of 5: {title}" for i, title in enumerate(titles, 1)]
+        expected = [f"Slide {i} of {len(titles)}: {title}" for i, title in enumerate(titles, 1)]
     assert [m.value for m in status.markdown] == [plain(s) for s in expected]
     assert status.state == "complete" and status.label.startswith(f"{name} is ready (")
     assert saved_files(app) == [f"download.{kind}.save"]

@@ -17,6 +17,21 @@ def shown_ids(at: AppTest) -> list[str]:
     return list(at.dataframe(key="overview.table").value["id"])
 
 
+def test_overview_starts_with_what_to_do_first(app: AppTest) -> None:
+    assert app.expander[0].label == "Start here"
+    text = app.expander[0].markdown[0].value
+    assert "A **frame** is" in text and "A **share** is" in text
+    assert [line[:2] for line in text.split("\n") if line[:2] in ("1.", "2.", "3.")] == ["1.", "2.", "3."]
+
+
+def test_every_article_has_a_title_and_history_is_not_called_a_frame(app: AppTest) -> None:
+    table = app.dataframe(key="overview.table").value.set_index("id")
+    assert table.loc["000", "title"] == "When Mao Zedong was still alive, the Chinese…"
+    assert all(table["title"].str.len() > 0)
+    assert table.loc["004", "dominant"] == "mostly historical narration"
+    assert app.selectbox(key="overview.article").format_func("000") == "000 · When Mao Zedong was still alive, the Chinese…"
+
+
 def test_overview_shows_every_seed(app: AppTest) -> None:
     assert app.title[0].value == "Overview"
     assert chart_titles(app) == OVERVIEW_CHARTS

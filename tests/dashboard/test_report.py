@@ -39,7 +39,8 @@ def test_bundle_without_chromium_holds_html_csv_and_a_note(view, monkeypatch: py
     monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
     names = zipfile.ZipFile(io.BytesIO(bundle(charts, results, title="t"))).namelist()
     assert "report.html" in names and "evidence.csv" in names and "README.txt" in names
-    assert "frame-profile_000-vs-004.csv" in names and "frame-profile_000-vs-004.html" in names
+    profile = "frame-profile_000-when-mao-zedong-was-vs-004-the-great-leap-forward"
+    assert f"{profile}.csv" in names and f"{profile}.html" in names
     assert not any(n.endswith(".png") for n in names)
 
 

@@ -62,7 +62,7 @@ def test_a_narrow_filter_draws_one_bar_per_article(on_store: AppTest) -> None:
     assert "12 of 60 articles" in on_store.caption[0].value
     assert chart_titles(on_store)[0] == "Frame profile: share of sentences carrying each frame"
     heatmap = chart_figures(on_store)[0]
-    assert list(heatmap.data[0].y) == [f"a{i:03d} (op-ed)" for i in range(12)]
+    assert [y.split(" · ")[0] for y in heatmap.data[0].y] == [f"a{i:03d}" for i in range(12)]  # id · short title
     assert on_store.query_params["kind"] == "op-ed"
 
 
@@ -88,7 +88,7 @@ def test_reader_compare_and_code_load_articles_from_the_store(on_store: AppTest,
     on_store.multiselect(key="compare.ids").set_value(["a000", "a004"]).run()
     assert not on_store.exception
     profile = chart_figures(on_store)[0]
-    assert list(profile.data[0].x) == ["a000 (op-ed)", "a004 (op-ed)"]
+    assert list(profile.data[0].x) == ["a000 · When Mao Zedong was…", "a004 · The Great Leap Forward…"]
     open_page(on_store, "code")
     assert len(on_store.get("pills")) == len(seed_results["000"].sentences)
 
