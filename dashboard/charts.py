@@ -50,7 +50,7 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
         )
     )
     fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Frame profile: share of sentences carrying each frame", style)
+    return _layout(fig, "Frame profile", style, subtitle="share of sentences with each frame")
 
 
 def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str = "Frame shares by article") -> go.Figure:
@@ -85,7 +85,7 @@ def tone_density(grid: pd.DataFrame, *, step: float = 0.1, style: ChartStyle = S
             hovertemplate="polarity %{x:.2f}, subjectivity %{y:.2f}: %{z} articles<extra></extra>",
         )
     )
-    _layout(fig, "Tone of the articles (TextBlob)", style)
+    _layout(fig, "Tone of the articles", style)
     fig.update_xaxes(range=[-1, 1], title="polarity (negative … positive)", zeroline=True, zerolinecolor="#888888")
     fig.update_yaxes(range=[0, 1], title="subjectivity (factual … opinion)")
     return fig
@@ -138,7 +138,7 @@ def tone_scatter(tone: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure
             hovertext=tone["article"], hovertemplate="%{hovertext}<br>polarity %{x:.2f}, subjectivity %{y:.2f}<extra></extra>",
         )
     )
-    _layout(fig, "Tone: polarity and subjectivity (TextBlob)", style)
+    _layout(fig, "Tone: how positive, how opinionated", style)
     fig.update_xaxes(range=[low, high], title="polarity (negative … positive)", zeroline=True, zerolinecolor="#888888")
     fig.update_yaxes(range=[0, 1], title="subjectivity (factual … opinion)")
     return fig
@@ -175,7 +175,7 @@ def distinctive_bars(terms: pd.DataFrame, *, names: tuple[str, str] = ("A", "B")
     right, left = bool((ordered["z"] > 0).any()), bool((ordered["z"] < 0).any())
     colors = ["#444444" if z > 0 else "#AAAAAA" for z in ordered["z"]]
     fig = go.Figure(go.Bar(x=ordered["z"], y=ordered["term"], orientation="h", marker_color=colors,
-                           hovertemplate="%{y}: z = %{x:.2f}<extra></extra>"))
+                           hovertemplate="%{y}: z = %{x:.2f} (log-odds z-score)<extra></extra>"))
     if right and left:
         title, subtitle = f"Distinctive words: {names[0]} vs {names[1]}", f"right: {names[0]} · left: {names[1]}"
     else:
@@ -186,7 +186,7 @@ def distinctive_bars(terms: pd.DataFrame, *, names: tuple[str, str] = ("A", "B")
         if drawn:
             fig.add_vline(x=side * Z_CHANCE, line={"dash": "dot", "color": "#666666", "width": 2})
     reach = round(max([Z_CHANCE + 0.3, *ordered["z"].abs()]) * 1.05, 2)
-    fig.update_xaxes(title="z-score (log-odds)", zeroline=True, zerolinecolor="#888888",
+    fig.update_xaxes(title="how distinctive (beyond the dotted line: not chance)", zeroline=True, zerolinecolor="#888888",
                      range=[-reach if left else 0, reach if right or not left else 0])
     fig.update_yaxes(automargin=True)
     rows = int(style.font_size * 1.9) * len(ordered) + style.title_size * 4

@@ -168,6 +168,8 @@ def sidebar(choices: Choices) -> None:
             right.selectbox("To", ["", *dates], key="filters.to", format_func=lambda d: d or "any")
         else:
             st.caption("Date filter: no article in the corpus has a known date.")
-        st.slider("Tone (polarity)", -1.0, 1.0, step=0.05, key="filters.tone")
+        st.slider("Tone", -1.0, 1.0, step=0.05, key="filters.tone",
+                  help="How positive the wording is, from −1 (negative) to +1 (positive): the polarity computed "
+                       "by the TextBlob library.")
         st.text_input("Search", key="filters.query", placeholder="e.g. sanctions",
                       help="Keeps articles containing the phrase and marks its sentences in the Reader.")

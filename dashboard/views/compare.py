@@ -42,7 +42,8 @@ drawn = {r.id: figures.article_charts(r, picked, found[r.id], style=chart_style)
 def heading(result: ArticleResult) -> None:
     st.subheader(plain(tables.short_label(result)))
     st.caption(plain(shorten(result.title, 90, placeholder="…")) if result.title else "(no title)")
-    st.metric("Tone (polarity)", f"{result.polarity:+.2f}", help="TextBlob polarity, −1 negative … +1 positive")
+    st.metric("Tone", f"{result.polarity:+.2f}", help="How positive the wording is, from −1 (negative) to +1 "
+              "(positive): the polarity computed by the TextBlob library")
     st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
 
 
@@ -66,8 +67,9 @@ def distinctive(result: ArticleResult) -> None:
 
 # Two articles stay side by side on a projector; three or four would be too narrow.
 side_by_side(picked, heading, top_keywords, flow, distinctive, stacked=chart_style.present and len(picked) > 2)
-st.caption("Distinctive words: weighted log-odds with an informative prior (Monroe et al. 2008); a word right of the "
-           "dotted line (z > 1.96) is unlikely to be this frequent by chance. See Method.")
+st.caption("Distinctive words: words used more in this article than in the other(s); a word past the dotted line is "
+           "unlikely to be this frequent by chance.", help="Weighted log-odds with an informative prior (Monroe et al. "
+           "2008), as z-scores; the dotted line is z = 1.96. See Method.")
 
 download_all([profile, *(c for r in picked for c in drawn[r.id])], picked,
              title=f"FrameLens comparison: {', '.join(chosen)}", slides=True)

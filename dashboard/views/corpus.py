@@ -38,7 +38,6 @@ if opened:
                  key="corpus.table")
 else:
     docs = data.documents()
-    st.caption(f"{len(docs)} articles in this session's corpus. Changes here apply to every page.")
     st.caption(plain(articles.describe()))
 
     st.subheader("Add articles")
@@ -78,6 +77,7 @@ else:
 
     st.subheader("Articles in the corpus")
     docs = data.documents()
+    st.caption(f"{len(docs)} articles in this session's corpus. Changes here apply to every page.")
     if not docs:
         st.info("The corpus is empty. Upload or paste articles above, or reset to the seed articles.", icon=":material/lightbulb:")
     else:

@@ -65,7 +65,7 @@ def pick_row() -> None:
 
 
 # What a reader needs first fits a laptop screen; the rest waits in the expander below.
-FIRST = ["id", "title", "dominant", *FRAMES, "polarity", "keywords"]
+FIRST = ["id", "title", "dominant", *FRAMES, "polarity"]
 if chart_style.present:
     table_of(table[FIRST], key="overview.table")
 else:
@@ -76,11 +76,11 @@ else:
             "polarity": st.column_config.NumberColumn("tone", format="%+.2f",
                                                       help="Polarity from −1 (negative) to +1 (positive), "
                                                            "computed by the TextBlob library"),
-            "keywords": st.column_config.TextColumn("keywords", width="medium"),
-            **{f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f") for f in FRAMES},
+            **{f: st.column_config.ProgressColumn(f, min_value=0.0, max_value=1.0, format="%.2f", width="small")
+               for f in FRAMES},
         },
     )
-with st.expander("More about each article (kind, outlet, date, length, subjectivity)"):
+with st.expander("More about each article (keywords, kind, outlet, date, length, subjectivity)"):
     table_of(table[["id", *(c for c in table.columns if c not in FIRST)]], key="overview.more")
 if st.session_state.get("overview.article") not in rows:
     st.session_state["overview.article"] = st.session_state["view.article"] if st.session_state["view.article"] in rows else row_ids[0]

@@ -254,7 +254,7 @@ def test_a_stored_corpus_opens_with_summaries_and_its_articles_read(store_server
     expect(main).to_contain_text("48 of 120 articles match the filters")
     expect(page.locator(".gtitle")).to_have_text(["Mean frame share by kind (number of articles)",
                                                   "Dominant frame: number of articles",
-                                                  "Tone of the articles (TextBlob)"])
+                                                  "Tone of the articles"])
     page.screenshot(path=str(SHOTS / "store-overview.png"))
 
     page.goto(f"{store_server}/reader?article=s117")

@@ -98,6 +98,58 @@ def test_reader_shows_labels_without_hover_and_a_tap_pins_a_cue(server: str, bro
     context_word = reader.locator("mark.fl-context", has_text="China").first
     expect(context_word).to_be_visible()
     assert context_word.evaluate("e => getComputedStyle(e).backgroundColor") == "rgba(0, 0, 0, 0)"
-    expect(page.get_by_role("button", name=re.compile("Download the evidence"))).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("Download the evidence"))).to_be_visible(timeout=60_000)
     _shot(page, f"reader-{size[0]}")
+    context.close()
+
+
+def test_laptop_overview_shows_whole_titles_and_the_columns_a_reader_needs(server: str, browser) -> None:  # noqa: F811
+    context, page = _page(browser, LAPTOP)
+    _open(page, server + "/", "Overview")
+    titles = page.locator(".gtitle")
+    expect(titles.first).to_contain_text("Frame profile", timeout=60_000)
+    for title in titles.all():  # no chart title runs past its chart
+        box, chart = title.bounding_box(), title.locator("xpath=ancestor::div[contains(@class,'js-plotly-plot')]").bounding_box()
+        assert box["x"] + box["width"] <= chart["x"] + chart["width"], (title.inner_text(), box, chart)
+    table = page.locator('[data-testid="stDataFrame"]:visible').first
+    expect(table).to_be_visible(timeout=30_000)
+    table.scroll_into_view_if_needed()
+    box = table.bounding_box()
+    assert box["x"] + box["width"] <= LAPTOP[0]
+    scroller = table.locator(".dvn-scroller")
+    expect(scroller).to_have_count(1)
+    # every column (title, dominant, the four frames, tone) is on the screen: nothing to scroll sideways to
+    assert scroller.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    expect(page.get_by_text("More about each article")).to_be_visible()
+    _shot(page, "overview-1366")
+    context.close()
+
+
+def test_upload_box_states_the_real_limit_and_the_count_follows_a_paste(server: str, browser) -> None:  # noqa: F811
+    context, page = _page(browser, LAPTOP)
+    _open(page, server + "/corpus", "Corpus")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.locator('[data-testid="stFileUploaderDropzone"]')).to_contain_text("10MB per file", timeout=30_000)
+    expect(main).to_contain_text("5 articles in this session's corpus")
+    page.get_by_label("Title of the pasted text").fill("Pasted")
+    page.get_by_label("Paste an article", exact=True).fill("Export controls hit chips. The end.")
+    page.get_by_role("button", name="Add pasted text").click()
+    expect(main).to_contain_text("6 articles in this session's corpus", timeout=60_000)
+    _shot(page, "corpus-1366")
+    context.close()
+
+
+@pytest.mark.parametrize("size", [LAPTOP, PROJECTOR])
+def test_code_page_counts_only_coded_sentences(server: str, browser, size: tuple[int, int]) -> None:  # noqa: F811
+    context, page = _page(browser, size)
+    present = "?present=1" if size == PROJECTOR else ""
+    _open(page, f"{server}/code{present}", "Code it yourself")
+    main = page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text("1. ", exact=False).first).to_be_visible(timeout=60_000)
+    main.locator('[data-testid="stButtonGroup"]').first.get_by_role("button", name="none").click()
+    main.get_by_role("button", name="Check my coding").click()
+    expect(main.get_by_text("On the 1 sentence(s) you coded", exact=False)).to_be_visible(timeout=60_000)
+    expect(main.get_by_role("heading", name=re.compile(r"Sentences where you differ \(\d of the 1 you coded\)"))).to_be_visible()
+    expect(main).to_contain_text("in plain words")
+    _shot(page, f"code-{size[0]}")
     context.close()

@@ -9,8 +9,8 @@ import analysis.score
 from analysis.types import Document
 from tests.dashboard.conftest import APP, chart_figures, chart_specs, chart_titles
 
-OVERVIEW_CHARTS = ["Frame profile: share of sentences carrying each frame", "Frame shares by article",
-                   "Tone: polarity and subjectivity (TextBlob)"]
+OVERVIEW_CHARTS = ["Frame profile", "Frame shares by article",
+                   "Tone: how positive, how opinionated"]
 
 
 def shown_ids(at: AppTest) -> list[str]:
@@ -38,8 +38,7 @@ def test_overview_shows_every_seed(app: AppTest) -> None:
     table = app.dataframe(key="overview.table").value
     assert list(table["id"]) == ["000", "001", "002", "003", "004"]
     assert table.set_index("id").loc["003", "dominant"] == "SECURITY"
-    assert list(table.columns) == ["id", "title", "dominant", "ANALOGY", "SECURITY", "MARKET", "HISTORY", "polarity",
-                                   "keywords"]
+    assert list(table.columns) == ["id", "title", "dominant", "ANALOGY", "SECURITY", "MARKET", "HISTORY", "polarity"]
     more = next(d.value for d in app.dataframe if "words" in d.value.columns)  # in the expander
     assert more.set_index("id").loc["003", "words"] == 3733
     assert "5 of 5 articles" in app.caption[0].value

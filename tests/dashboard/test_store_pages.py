@@ -20,7 +20,7 @@ from tests.dashboard.conftest import APP, chart_figures, chart_titles, emptied, 
 
 KINDS = ("op-ed", "analysis", "wire report", "history reference", "")
 AGGREGATE_CHARTS = ["Mean frame share by kind (number of articles)", "Dominant frame: number of articles",
-                    "Tone of the articles (TextBlob)"]
+                    "Tone of the articles"]
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,7 @@ def test_overview_aggregates_a_large_store_in_sql(on_store: AppTest) -> None:
 def test_a_narrow_filter_draws_one_bar_per_article(on_store: AppTest) -> None:
     on_store.multiselect(key="filters.kinds").set_value(["op-ed"]).run()
     assert "12 of 60 articles" in on_store.caption[0].value
-    assert chart_titles(on_store)[0] == "Frame profile: share of sentences carrying each frame"
+    assert chart_titles(on_store)[0] == "Frame profile"
     heatmap = chart_figures(on_store)[0]
     assert [y.split(" · ")[0] for y in heatmap.data[0].y] == [f"a{i:03d}" for i in range(12)]  # id · short title
     assert on_store.query_params["kind"] == "op-ed"
@@ -90,7 +90,7 @@ def test_reader_compare_and_code_load_articles_from_the_store(on_store: AppTest,
     profile = chart_figures(on_store)[0]
     assert list(profile.data[0].x) == ["a000 · When Mao Zedong was…", "a004 · The Great Leap Forward…"]
     open_page(on_store, "code")
-    assert len(on_store.get("pills")) == len(seed_results["000"].sentences)
+    assert len(on_store.get("pills")) == min(15, len(seed_results["000"].sentences))  # the first part
 
 
 def test_corpus_page_says_the_store_is_read_only(on_store: AppTest) -> None:
