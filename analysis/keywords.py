@@ -18,7 +18,9 @@ drops them (for both engines), filling the list from further candidates:
   rarely", "Deng Xiaoping staging"), by TextBlob's bundled PatternTagger (no download);
 - a piece of a longer name: a capitalised word that, wherever the phrase occurs, always
   follows (or precedes) the same capitalised word ("Jinping renewed calls", "Chinese
-  Communist" when the text always says "Chinese Communist Party").
+  Communist" when the text always says "Chinese Communist Party");
+- a phrase that occurs only across a line break (a headline's last word and the next
+  line's first words).
 """
 
 from __future__ import annotations
@@ -135,6 +137,12 @@ def name_fragment(phrase: str, text: str) -> bool:
     return cut_before or cut_after
 
 
+def within_a_line(phrase: str, text: str) -> bool:
+    """True when the phrase occurs somewhere inside one line (not only across a headline's end)."""
+    words = phrase.split()
+    return re.search(r"(?<!\w)" + r"(?:['’]s)?[^\w\n]+".join(map(re.escape, words)) + r"(?!\w)", text) is not None
+
+
 def redundancy(phrases: list[str]) -> float:
     """Share of phrases whose words all appear in another phrase of the list."""
     words = [{w.casefold() for w in p.split()} for p in phrases]
@@ -150,7 +158,7 @@ def _readable(candidates: list[str], text: str, *, top: int, language: str) -> l
         words = {w.casefold() for w in phrase.split()}
         if any(words <= other or other <= words for other in kept_words):
             continue
-        if bad_edge(phrase, language) or name_fragment(phrase, text):
+        if bad_edge(phrase, language) or name_fragment(phrase, text) or not within_a_line(phrase, text):
             continue
         kept.append(phrase)
         kept_words.append(words)

@@ -130,3 +130,12 @@ def test_seed_top_ten_has_no_redundant_phrase_and_no_fragment(engine: str, seeds
         assert redundancy(top) == 0.0, (doc.id, top)
         assert not [p for p in top if bad_edge(p) or name_fragment(p, doc.text)], (doc.id, top)
         assert not any(p.split()[0] == "Jinping" for p in top)
+
+
+def test_a_phrase_only_across_a_line_break_is_rejected() -> None:
+    from analysis.keywords import within_a_line
+
+    text = "Xi renews call after US escalates curbs\nXi Jinping spoke. Xi Jinping's curbs stayed."
+    assert not within_a_line("curbs Xi Jinping", text)
+    assert within_a_line("Xi Jinping", text)
+    assert within_a_line("Xi Jinping curbs", text)
