@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from analysis.score import TINY_SHARE
-from analysis.types import FRAMES, ArticleResult
+from analysis.types import FRAMES, TINY_SHARE, ArticleResult
 
 NAMES = {"ANALOGY": "historical analogy", "SECURITY": "security and rivalry",
          "MARKET": "market critique", "HISTORY": "historical narration"}

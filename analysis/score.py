@@ -18,6 +18,7 @@ from analysis.model import decide, load_model
 from analysis.segment import sentences, word_count
 from analysis.types import (
     FRAMES,
+    TINY_SHARE,
     ArticleResult,
     Document,
     FrameHit,
@@ -26,9 +27,6 @@ from analysis.types import (
 )
 
 Engine = Literal["local", "dask"]
-#: A leading share below this (fewer than one sentence in ten) is too little to call any label
-#: an article's dominant one: it is then "no frame dominates".
-TINY_SHARE = 0.10
 
 
 @dataclass(frozen=True)

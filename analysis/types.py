@@ -9,6 +9,9 @@ from typing import Literal
 Frame = Literal["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
 #: Fixed order of frames in every table, chart and export.
 FRAMES: tuple[Frame, ...] = ("ANALOGY", "SECURITY", "MARKET", "HISTORY")
+#: A leading share below this (fewer than one sentence in ten) is too little to call any label
+#: an article's dominant one: it is then "no frame dominates".
+TINY_SHARE = 0.10
 
 
 @dataclass(frozen=True)

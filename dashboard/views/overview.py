@@ -13,7 +13,7 @@ from dashboard.widgets import table as table_of
 PER_ARTICLE_MAX = 40
 
 st.title("Overview")
-with st.expander("Start here", expanded=True, icon=":material/flag:"):
+with st.expander("Start here", expanded=not st.session_state.get("view.present"), icon=":material/flag:"):
     st.markdown(
         "A **frame** is the angle an article takes on a state's technology drive: ANALOGY (a past episode "
         "such as the Great Leap Forward), SECURITY (rivalry, sanctions) or MARKET (the costs of state "

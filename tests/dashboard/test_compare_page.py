@@ -122,12 +122,12 @@ def test_downloads_name_each_step_then_offer_the_file(app: AppTest, monkeypatch:
     assert not app.exception, app.exception
     status = app.status[0]
     if kind == "all":
-        name = "000-vs-001_framelens.zip"
+        name = "000-when-mao-zedong-was-vs-001-following-a-meeting-of_framelens.zip"
         expected = [f"Chart {i} of {len(titles)}: {title} (HTML, CSV)" for i, title in enumerate(titles, 1)] + [
             "Evidence: every sentence with its frames and cues (CSV)",
             "Report: findings, examples and method (HTML)", "Zip: packing the files"]
     else:
-        name = "frame-profile_000-vs-001_slides.pptx"
+        name = "frame-profile_000-when-mao-zedong-was-vs-001-following-a-meeting-of_slides.pptx"
         expected = [f"Slide {i} of {len(titles)}: {title}" for i, title in enumerate(titles, 1)]
     assert [m.value for m in status.markdown] == [plain(s) for s in expected]
     assert status.state == "complete" and status.label.startswith(f"{name} is ready (")
