@@ -7,23 +7,22 @@ beside the time a fresh Python takes to import what the server imports for that 
 (c) the Compare slide deck: time and size. Targets on the 2-core reference machine: first
 chart <= 5 s, download everything <= 8 s and <= 2 MB, slide deck <= 5 s.
 
-Run: .venv/bin/python bench/dashboard.py
+Run: .venv/bin/python -m bench.dashboard
 """
 
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
+
+from bench.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
@@ -33,38 +32,12 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
 IMPORTS = "import streamlit, dashboard.data, dashboard.state, dashboard.widgets, dashboard.figures"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def import_time() -> float:
     """Seconds a fresh interpreter takes for the server's imports (median of 3)."""
     code = f"import time; t = time.perf_counter(); {IMPORTS}; print(time.perf_counter() - t)"
     runs = sorted(float(subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                                        check=True).stdout) for _ in range(3))
     return runs[1]
-
-
-def serve(cache: Path) -> tuple[subprocess.Popen, str]:
-    port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
-        cwd=ROOT, env={**os.environ, "FRAMELENS_CACHE": str(cache)},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
-                return process, url
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    sys.exit("streamlit did not start within 60 s")
 
 
 def download(page, name: str, suffix: str, folder: Path, shot: Path | None = None) -> tuple[float, int]:

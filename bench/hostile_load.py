@@ -20,7 +20,6 @@ import argparse
 import asyncio
 import os
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,8 +33,8 @@ from pathlib import Path
 from playwright.async_api import Page, async_playwright
 
 from bench import hostile
+from bench.server import serve
 
-ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 #: Minimum shares the filter context cycles through (each keeps at least one seed, so a chart is drawn).
@@ -44,12 +43,6 @@ MINIMUMS = [0.0, 0.1, 0.2, 0.05, 0.15]
 UPLOAD_WAIT_MS = 240_000
 #: Most filter rounds while the uploads run, so the loop ends even if an upload never does.
 MAX_LOADED_ROUNDS = 400
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -210,25 +203,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
     parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
     args = parser.parse_args()
-    port = _port()
-    url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "FRAMELENS_CACHE": str(Path(folder) / "cache.sqlite")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
+        server, url = serve(Path(folder) / "cache.sqlite")
         health = Health(url)
         poller = threading.Thread(target=health.run, daemon=True)
         stop_seconds, left = float("nan"), set()
         try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.5)
             poller.start()
             loop = asyncio.new_event_loop()
             baseline, loaded, outcomes, (p, browser) = loop.run_until_complete(_run(url, args.rounds, health))

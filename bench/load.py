@@ -3,24 +3,22 @@
 Starts `streamlit run` on 127.0.0.1, opens N concurrent headless Chromium pages (default 30),
 and has each one open the Overview, then the Compare page with its own filter. Reports
 p50/p95 time to the first chart, errors, whether any session saw another's filter, and
-the server's peak memory. Run: .venv/bin/python bench/load.py [--sessions 30]
+the server's peak memory. Run: .venv/bin/python -m bench.load [--sessions 30]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 from playwright.async_api import async_playwright
+
+from bench.server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -38,12 +36,6 @@ def expected_matches() -> dict[float, int]:
 
     results = list(score_documents(load_seeds().documents))
     return {m: len(apply(results, Filters(min_share=m))) for m in MINIMUMS}
-
-
-def _port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _peak_rss_mib(pid: int) -> float:
@@ -94,22 +86,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="classroom load benchmark")
     parser.add_argument("--sessions", type=int, default=30)
     args = parser.parse_args()
-    port = _port()
     with tempfile.TemporaryDirectory() as folder:
-        env = {**os.environ, "FRAMELENS_CACHE": str(Path(folder) / "cache.sqlite")}
-        server = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
-             "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
+        server, url = serve(Path(folder) / "cache.sqlite")
         try:
-            for _ in range(120):
-                try:
-                    urllib.request.urlopen(f"{url}/_stcore/health", timeout=2)
-                    break
-                except OSError:
-                    time.sleep(0.5)
             start = time.perf_counter()
             outcomes = asyncio.run(_run(url, args.sessions, expected_matches()))
             wall = time.perf_counter() - start

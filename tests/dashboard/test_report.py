@@ -58,7 +58,7 @@ def test_slide_deck_has_a_title_and_one_slide_per_chart(view) -> None:
 
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian's chromium is not installed")
 def test_report_opens_offline_in_chromium(view, tmp_path: Path) -> None:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
     charts, results = view
     path = tmp_path / "report.html"
@@ -72,7 +72,7 @@ def test_report_opens_offline_in_chromium(view, tmp_path: Path) -> None:
         page.on("request", lambda r: requested.append(r.url))
         page.goto(path.as_uri())
         page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=30_000)
-        assert page.locator(".js-plotly-plot").count() == len(charts)
+        expect(page.locator(".js-plotly-plot")).to_have_count(len(charts))
         assert "Offline report" in page.title()
         browser.close()
     assert [u for u in requested if not u.startswith(("file:", "data:", "about:"))] == []
