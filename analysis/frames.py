@@ -123,14 +123,14 @@ def context(cues: Sequence[SentenceCues]) -> Context:
     )
 
 
-def _analogy_and_history(c: SentenceCues, near: Near, ctx: Context) -> dict[str, FrameHit]:
+def _analogy_and_history(c: SentenceCues, present_near: bool, ctx: Context) -> dict[str, FrameHit]:
     h, a = c["HISTORY"], c["ANALOGY"]
     episode, years, present = h["past_episode"], h["past_time"], a["present"]
     if episode and a["explicit"]:
         return {"ANALOGY": _hit(episode, a["explicit"], a["comparison"], present)}
     if episode and (present or (a["tense"] and ctx.present_day)):
         return {"ANALOGY": _hit(episode, a["comparison"], present)}
-    if (episode or years) and a["comparison"] and (a["tense"] or near.present or ctx.present_day):
+    if (episode or years) and a["comparison"] and (a["tense"] or present_near or ctx.present_day):
         return {"ANALOGY": _hit(episode, years, a["comparison"])}
     if present:
         return {}
@@ -156,18 +156,12 @@ def _market(m: dict[str, list[Cue]], ctx: Context) -> FrameHit | None:
     return alone
 
 
-@dataclass(frozen=True)
-class Near:
-    """What the neighbouring sentences (one before, one after) bring: a present cue."""
-
-    present: bool = False
-
-
-def rules(c: SentenceCues, *, near: Near, ctx: Context) -> dict[str, FrameHit]:
-    """The frames that fire on one sentence's cues, in FRAMES order."""
+def rules(c: SentenceCues, *, present_near: bool, ctx: Context) -> dict[str, FrameHit]:
+    """The frames that fire on one sentence's cues, in FRAMES order; `present_near` says whether
+    a neighbouring sentence (one before, one after) has a present cue."""
     if not ctx.on_topic:
         return {}
-    found = _analogy_and_history(c, near, ctx)
+    found = _analogy_and_history(c, present_near, ctx)
     security, market = _security(c["SECURITY"]), _market(c["MARKET"], ctx)
     if security:
         found["SECURITY"] = security
@@ -181,10 +175,8 @@ def detect_cues(cues: Sequence[SentenceCues]) -> list[dict[str, FrameHit]]:
     ctx = context(cues)
     present = [bool(c["ANALOGY"]["present"]) for c in cues]
 
-    def near(i: int) -> Near:
-        return Near(present=any(present[j] for j in (i - 1, i + 1) if 0 <= j < len(cues)))
-
-    return [rules(c, near=near(i), ctx=ctx) for i, c in enumerate(cues)]
+    near = [any(present[j] for j in (i - 1, i + 1) if 0 <= j < len(cues)) for i in range(len(cues))]
+    return [rules(c, present_near=near[i], ctx=ctx) for i, c in enumerate(cues)]
 
 
 def detect(text: str, spans: Sequence[tuple[int, int]], lexicons: Lexicons) -> list[dict[str, FrameHit]]:
