@@ -19,20 +19,20 @@ import click
 import pandas as pd
 from tqdm import tqdm
 
-from analysis.cache import ResultCache
-from analysis.compare import Comparison
-from analysis.compare import compare as compare_groups
+from analysis.engines.cache import ResultCache
+from analysis.report.compare import Comparison
+from analysis.report.compare import compare as compare_groups
 from analysis.csvout import CsvWriter
 from analysis.errors import FrameLensError
-from analysis.evaluate import Evaluation, read_gold
-from analysis.evaluate import evaluate as run_evaluation
-from analysis.export import FORMATS
-from analysis.ingest import read_paths
-from analysis.keywords import ENGINES
-from analysis.lexicons import Lexicons, load_lexicons, read_folder
+from analysis.gold.evaluate import Evaluation, read_gold
+from analysis.gold.evaluate import evaluate as run_evaluation
+from analysis.charts.export import FORMATS
+from analysis.ingest.read import read_paths
+from analysis.scoring.keywords import ENGINES
+from analysis.scoring.lexicons import Lexicons, load_lexicons, read_folder
 from analysis.outputs import OutputError, check_file, check_folder, replacing, write_file
-from analysis.parallel import default_jobs
-from analysis.score import Settings, score_documents
+from analysis.engines.parallel import default_jobs
+from analysis.scoring.score import Settings, score_documents
 from analysis.serialize import SCHEMA, article_rows, article_to_dict
 from analysis.types import FRAMES, ArticleResult, Document
 
@@ -151,7 +151,7 @@ def _writable(_ctx: click.Context, _param: click.Parameter, path: Path | None) -
 def _store_target(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
     """Option callback: a store may only replace a store (DuckDB is loaded only for --store)."""
     if path is not None:
-        from analysis.store import check_target
+        from analysis.corpus.store import check_target
 
         try:
             check_target(path)
@@ -239,7 +239,7 @@ def score(paths: tuple[str, ...], fmt: str, top: int, jobs: int, keyword_engine:
         output = _ScoreOutput(fmt, stream)
         writer = None
         if store:  # DuckDB is loaded only when a store is written
-            from analysis.store import Writer
+            from analysis.corpus.store import Writer
 
             writer = stack.enter_context(Writer(store))
         for result in results:
@@ -355,7 +355,7 @@ def train(corpus: Path | None, out: Path | None) -> None:
 
     Example: python -m analysis train
     """
-    from analysis import train as training
+    from analysis.gold import train as training
 
     info = training.train(corpus=corpus or training.CORPUS, out=out or training.MODEL)
     rows = [{"design": design, "label": label, **figures}
@@ -386,10 +386,8 @@ def export(paths: tuple[str, ...], out_dir: Path, formats: str, no_cache: bool) 
     if unknown:
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; valid: png, svg, html, csv, pptx",
                                  param_hint="--formats")
-    from dashboard import (
-        figures,  # the dashboard's own chart assembly, so exports match the app
-    )
-    from dashboard.report import bundle_files, slide_deck
+    from analysis.charts import figures  # the dashboard's own chart assembly, so exports match the app
+    from analysis.charts.report import bundle_files, slide_deck
 
     check_folder(out_dir)
     results, rejected = _score(paths, use_cache=not no_cache)

@@ -29,7 +29,7 @@ CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
 #: What the server imports before it can draw the Overview (streamlit, the app's modules, the page's).
-IMPORTS = "import streamlit, dashboard.data, dashboard.state, dashboard.widgets, dashboard.figures"
+IMPORTS = "import streamlit, dashboard.data, dashboard.state, dashboard.widgets, analysis.charts.figures"
 
 
 def import_time() -> float:

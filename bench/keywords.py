@@ -16,8 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from analysis.ingest import load_seeds
-from analysis.keywords import bad_edge, extract, name_fragment, redundancy
+from analysis.ingest.read import load_seeds
+from analysis.scoring.keywords import bad_edge, extract, name_fragment, redundancy
 from bench.score import corpus
 
 

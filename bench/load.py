@@ -30,9 +30,9 @@ MINIMUMS = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
 def expected_matches() -> dict[float, int]:
     """How many seeds each minimum share keeps, from the analysis layer itself."""
     sys.path.insert(0, str(ROOT))
-    from analysis.ingest import load_seeds
-    from analysis.score import score_documents
-    from analysis.select import Filters, apply
+    from analysis.ingest.read import load_seeds
+    from analysis.scoring.score import score_documents
+    from analysis.corpus.select import Filters, apply
 
     results = list(score_documents(load_seeds().documents))
     return {m: len(apply(results, Filters(min_share=m))) for m in MINIMUMS}

@@ -27,14 +27,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yake
 from textblob import TextBlob
 
-from analysis import features, keywords, tone
-from analysis import score as score_module
-from analysis.cache import ResultCache
-from analysis.ingest import load_seeds
-from analysis.lexicons import load_lexicons
-from analysis.parallel import default_jobs
-from analysis.score import score_document, score_documents
-from analysis.segment import sentences
+from analysis.scoring import features, keywords, tone
+from analysis.scoring import score as score_module
+from analysis.engines.cache import ResultCache
+from analysis.ingest.read import load_seeds
+from analysis.scoring.lexicons import load_lexicons
+from analysis.engines.parallel import default_jobs
+from analysis.scoring.score import score_document, score_documents
+from analysis.ingest.segment import sentences
 from analysis.types import Document
 
 

@@ -27,8 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from streamlit.testing.v1 import AppTest
 
-from analysis import store
-from analysis.score import score_documents
+from analysis.corpus import store
+from analysis.scoring.score import score_documents
 from bench.score import corpus
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")

@@ -14,10 +14,10 @@ if str(ROOT) not in sys.path:  # `streamlit run` puts only dashboard/ on the pat
 
 import streamlit as st
 
-from analysis.articles import KEEP_DAYS
+from analysis.corpus.articles import KEEP_DAYS
 from analysis.errors import StoreError
 from dashboard import data, state
-from dashboard.theme import PRESENTATION_CSS
+from analysis.charts.theme import PRESENTATION_CSS
 from dashboard.widgets import plain
 
 VIEWS = Path(__file__).resolve().parent / "views"

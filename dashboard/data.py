@@ -20,16 +20,18 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from analysis import ingest, select, tables
-from analysis.articles import ArticleStore
+from analysis.ingest import read as ingest
+from analysis.corpus import select
+from analysis.report import tables
+from analysis.corpus.articles import ArticleStore
 from analysis.errors import StoreError
-from analysis.ingest import load_seeds
-from analysis.lexicons import Lexicons, load_lexicons
+from analysis.ingest.read import load_seeds
+from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.types import ArticleResult, Document
 
 if TYPE_CHECKING:  # imported where used: DuckDB only when a store is named, scoring only when something is scored
-    from analysis.intake import Intake
-    from analysis.store import Store
+    from analysis.engines.intake import Intake
+    from analysis.corpus.store import Store
 
 #: Most rows a table or a menu lists; beyond that the filters narrow the corpus.
 LIST_LIMIT = 1000
@@ -92,7 +94,7 @@ def _score(doc: Document, lexicon_items: tuple[tuple[str, str], ...], _scored: A
     content for the whole server, so the seeds are scored once, not once per session."""
     if _scored:
         return _scored
-    from analysis.score import score_document
+    from analysis.scoring.score import score_document
 
     return score_document(doc, lexicons=_lexicons(lexicon_items))
 
@@ -171,7 +173,7 @@ def _open_store(path: str, modified: float) -> Store:
     if kept:
         kept[1].close()
         del _stores()[path]
-    from analysis.store import Store
+    from analysis.corpus.store import Store
 
     opened = Store(path)
     _stores()[path] = (modified, opened)

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
-from analysis.select import Filters
+from analysis.corpus.select import Filters
 from analysis.types import FRAMES
 from dashboard.data import ADDED_KEY, Choices
 

@@ -10,7 +10,7 @@ from typing import Any, NoReturn, TypeVar
 import pandas as pd
 import streamlit as st
 
-from analysis.export import (
+from analysis.charts.export import (
     FORMATS,
     Chart,
     ExportUnavailable,
@@ -19,7 +19,7 @@ from analysis.export import (
 )
 from analysis.types import ArticleResult
 from dashboard.data import Listing
-from dashboard.theme import CLASSROOM, SCREEN, ChartStyle
+from analysis.charts.theme import CLASSROOM, SCREEN, ChartStyle
 
 T = TypeVar("T")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv"}
@@ -74,7 +74,7 @@ def table(frame: pd.DataFrame, *, key: str, **options: Any) -> None:
 def download_all(charts: Sequence[Chart], results: Sequence[ArticleResult], *, title: str, slides: bool = False) -> None:
     """One zip of the view (every chart and its CSV, the evidence, an offline HTML report) and, with
     `slides`, a slide deck: each built on a click with its steps named as they run, then saved."""
-    from dashboard.report import bundle, slide_deck
+    from analysis.charts.report import bundle, slide_deck
 
     st.divider()
     view = hashlib.sha256("\0".join([title, *(c.figure.to_json() for c in charts), *(r.id for r in results)])

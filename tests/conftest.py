@@ -25,7 +25,7 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def seed_results():
     """The five seeds, scored once per test session."""
-    from analysis.ingest import load_seeds
-    from analysis.score import score_documents
+    from analysis.ingest.read import load_seeds
+    from analysis.scoring.score import score_documents
 
     return {r.id: r for r in score_documents(load_seeds().documents)}

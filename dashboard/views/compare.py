@@ -4,10 +4,11 @@ from textwrap import shorten
 
 import streamlit as st
 
-from analysis import tables
+from analysis.report import tables
 from analysis.types import ArticleResult
-from dashboard import data, figures
-from dashboard.charts import Z_CHANCE
+from dashboard import data
+from analysis.charts import figures
+from analysis.charts.charts import Z_CHANCE
 from dashboard.widgets import (
     download_all,
     filtered_corpus,

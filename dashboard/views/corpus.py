@@ -2,9 +2,13 @@
 
 import streamlit as st
 
-from analysis import articles, ingest, intake, limits, tables
+from analysis import limits
+from analysis.corpus import articles
+from analysis.ingest import read as ingest
+from analysis.engines import intake
+from analysis.report import tables
 from analysis.errors import InputError
-from analysis.select import Filters
+from analysis.corpus.select import Filters
 from dashboard import data
 from dashboard.widgets import plain
 

@@ -1,8 +1,8 @@
 """Method: how every number is computed, and what it can and cannot show."""
 
-from pathlib import Path
+from importlib import resources
 
 import streamlit as st
 
 st.title("Method")
-st.markdown((Path(__file__).resolve().parent.parent / "method.md").read_text(encoding="utf-8"))
+st.markdown(resources.files("analysis.charts").joinpath("method.md").read_text(encoding="utf-8"))

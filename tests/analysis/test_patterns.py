@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.lexicons import load_lexicons
+from analysis.scoring.lexicons import load_lexicons
 from analysis.patterns import UnsafePattern, check
 
 SECURITY = """frame: SECURITY

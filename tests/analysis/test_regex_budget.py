@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 import pytest
 
 import analysis
-from analysis.lexicons import load_lexicons
+from analysis.scoring.lexicons import load_lexicons
 
 SIZE = 100_000
 #: How many linear scans one call may cost: generous for a big alternation, far below
@@ -44,15 +44,15 @@ ADVERSARIAL = {
 
 def _module_patterns() -> Iterator[tuple[str, re.Pattern[str]]]:
     """Every compiled pattern held by an analysis module, directly or in a tuple, list or dict."""
-    for info in pkgutil.iter_modules(analysis.__path__):
-        if info.name == "__main__":
+    for info in pkgutil.walk_packages(analysis.__path__, prefix="analysis."):
+        if info.name == "analysis.__main__":
             continue
-        module = importlib.import_module(f"analysis.{info.name}")
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             values = value.values() if isinstance(value, dict) else value if isinstance(value, (tuple, list)) else [value]
             for item in values:
                 if isinstance(item, re.Pattern) and isinstance(item.pattern, str):
-                    yield f"analysis.{info.name}.{name}", item
+                    yield f"{info.name}.{name}", item
 
 
 def _all_patterns() -> dict[str, re.Pattern[str]]:
@@ -68,8 +68,8 @@ PATTERNS = _all_patterns()
 
 
 def test_patterns_are_collected() -> None:
-    assert "analysis.normalize._DECORATION_START" in PATTERNS
-    assert "analysis.ingest._ISO_DATE" in PATTERNS
+    assert "analysis.ingest.normalize._DECORATION_START" in PATTERNS
+    assert "analysis.ingest.read._ISO_DATE" in PATTERNS
     assert "lexicon SECURITY.strong" in PATTERNS
 
 

@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import json
 
-from analysis.ingest import from_text
-from analysis.score import score_document
+from analysis.ingest.read import from_text
+from analysis.scoring.score import score_document
 from analysis.serialize import (
     article_from_dict,
     article_rows,

@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from analysis.export import zip_bytes
+from analysis.charts.export import zip_bytes
 from analysis.limits import LIMITS
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -82,7 +82,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def store_server(tmp_path_factory: pytest.TempPathFactory, seed_results) -> Iterator[str]:
     """The app started on a store of 120 articles (the seeds' results under new ids)."""
-    from analysis import store
+    from analysis.corpus import store
 
     seeds = list(seed_results.values())
     path = tmp_path_factory.mktemp("store") / "class.duckdb"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analysis import tables
-from analysis.compare import compare
-from dashboard import figures
+from analysis.report import tables
+from analysis.report.compare import compare
+from analysis.charts import figures
 from dashboard.widgets import plain
 from tests.dashboard.conftest import (
     APP,
@@ -112,7 +112,7 @@ def saved_files(at: AppTest) -> list[str]:
 @pytest.mark.parametrize("kind", ["all", "slides"])
 def test_downloads_name_each_step_then_offer_the_file(app: AppTest, monkeypatch: pytest.MonkeyPatch, seed_results,
                                                       kind: str) -> None:
-    from analysis import export
+    from analysis.charts import export
 
     monkeypatch.setattr(export, "static_export_problem", lambda: "PNG and SVG export needs Chromium")
     open_page(app, "compare")

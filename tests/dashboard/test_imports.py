@@ -8,11 +8,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Loaded only by what needs them: exports, decks, stores, HTML input and scoring.
-DEFERRED = ("kaleido", "pptx", "duckdb", "dask", "trafilatura", "analysis.score", "textblob", "yake")
+DEFERRED = ("kaleido", "pptx", "duckdb", "dask", "trafilatura", "analysis.scoring.score", "textblob", "yake")
 
 
 def test_page_modules_leave_heavy_libraries_unimported() -> None:
-    code = ("import sys, dashboard.data, dashboard.state, dashboard.widgets, dashboard.figures, dashboard.report; "
+    code = ("import sys, dashboard.data, dashboard.state, dashboard.widgets, analysis.charts.figures, analysis.charts.report; "
             f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == ""

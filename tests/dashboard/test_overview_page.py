@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis.score
+import analysis.scoring.score
 from analysis.types import Document
 from tests.dashboard.conftest import APP, chart_figures, chart_specs, chart_titles
 
@@ -128,13 +128,13 @@ def test_open_in_reader(app: AppTest) -> None:
 def test_a_filter_change_does_not_rescore(app: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
     """Scores are cached by content: moving a slider reuses them, a new article costs one scoring."""
     calls: list[str] = []
-    real = analysis.score.score_document
+    real = analysis.scoring.score.score_document
 
     def counting(doc, **options):
         calls.append(doc.id)
         return real(doc, **options)
 
-    monkeypatch.setattr(analysis.score, "score_document", counting)
+    monkeypatch.setattr(analysis.scoring.score, "score_document", counting)
     fresh = Document(id="fresh", source="fresh.txt", text=f"Sanctions on chips, test run {id(calls)}. " * 3)
     app.session_state["corpus.documents"] = [*app.session_state["corpus.documents"], fresh]
     app.run()

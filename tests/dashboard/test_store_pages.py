@@ -12,9 +12,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
-import analysis.score
+import analysis.scoring.score
 import dashboard.data
-from analysis import store
+from analysis.corpus import store
 from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, chart_figures, chart_titles, emptied, open_page
 
@@ -37,7 +37,7 @@ def store_file(seed_results, tmp_path_factory):
 def on_store(store_file, monkeypatch) -> AppTest:
     """The dashboard started on the store; scoring anything would fail the test."""
     monkeypatch.setenv("FRAMELENS_STORE", str(store_file))
-    monkeypatch.setattr(analysis.score, "score_document", lambda *a, **k: pytest.fail("the store was rescored"))
+    monkeypatch.setattr(analysis.scoring.score, "score_document", lambda *a, **k: pytest.fail("the store was rescored"))
     at = AppTest.from_file(APP, default_timeout=120)
     at.run()
     assert not at.exception, at.exception

@@ -1,0 +1,1 @@
+"""What the scores say: comparisons, the tidy tables behind every chart, findings in words; imports scoring and below, never charts or the dashboard."""

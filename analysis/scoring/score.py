@@ -1,0 +1,179 @@
+"""Score documents: sentences, frames with evidence, tone and keywords per article.
+
+This is the one place that combines the engines; the CLI and the dashboard both call
+it, so an article gets the same numbers wherever it is shown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from analysis.scoring import keywords, tone
+from analysis.engines.cache import ResultCache
+from analysis.scoring.features import analyse
+from analysis.scoring.lexicons import Lexicons, load_lexicons
+from analysis.scoring.model import decide, load_model
+from analysis.ingest.segment import sentences, word_count
+from analysis.types import (
+    FRAMES,
+    TINY_SHARE,
+    ArticleResult,
+    Document,
+    FrameHit,
+    FrameSummary,
+    SentenceResult,
+)
+
+Engine = Literal["local", "dask"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Options that change results, and so belong in the cache key."""
+
+    keywords_top: int = 20
+    ngram_max: int = 3
+    keyword_engine: keywords.Engine = "yake"
+
+    def key(self) -> str:
+        return f"top={self.keywords_top};ngram={self.ngram_max};engine={self.keyword_engine}"
+
+
+def summarize_frames(
+    sentence_frames: list[dict[str, FrameHit]], words: int
+) -> dict[str, FrameSummary]:
+    """Share of sentences carrying each frame, and its cue hits per 1,000 words."""
+    total = len(sentence_frames)
+    summary = {}
+    for frame in FRAMES:
+        carrying = [hits[frame] for hits in sentence_frames if frame in hits]
+        cue_hits = sum(len(hit.cues) for hit in carrying)
+        summary[frame] = FrameSummary(
+            share=round(len(carrying) / total, 4) if total else 0.0,
+            per_1k_words=round(cue_hits * 1000 / words, 2) if words else 0.0,
+            sentences=len(carrying),
+            hits=cue_hits,
+        )
+    return summary
+
+
+def dominant_frame(frames: Mapping[str, FrameSummary]) -> str | None:
+    """The label carried by most sentences, or None when its share is tiny (< TINY_SHARE) or tied
+    with the next one. HISTORY takes part: an article that mostly narrates history is called
+    that (see `findings.dominant_phrase`), not by the frame of a few of its sentences."""
+    first, second = sorted(FRAMES, key=lambda f: frames[f].sentences, reverse=True)[:2]
+    if frames[first].share < TINY_SHARE or frames[first].sentences == frames[second].sentences:
+        return None
+    return first
+
+
+def score_document(
+    doc: Document, *, lexicons: Lexicons | None = None, settings: Settings = Settings()
+) -> ArticleResult:
+    """Score one document from scratch (no cache)."""
+    lexicons = lexicons or load_lexicons()
+    spans = sentences(doc.text)
+    model = load_model()
+    frame_hits = decide(model, analyse(doc.text, spans, lexicons)[1])
+    sentence_tones, article_tone = tone.tones([doc.text[start:end] for start, end in spans])
+    scored = []
+    for (start, end), hits, sentence_tone in zip(spans, frame_hits, sentence_tones, strict=True):
+        scored.append(
+            SentenceResult(
+                start=start,
+                end=end,
+                text=doc.text[start:end],
+                polarity=sentence_tone.polarity,
+                subjectivity=sentence_tone.subjectivity,
+                frames={frame: hits[frame] for frame in FRAMES if frame in hits},
+            )
+        )
+    words = word_count(doc.text)
+    frames = summarize_frames(frame_hits, words)
+    return ArticleResult(
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        outlet=doc.outlet,
+        kind=doc.kind,
+        date=doc.date,
+        url=doc.url,
+        text=doc.text,
+        trimmed=doc.trimmed,
+        words=words,
+        polarity=article_tone.polarity,
+        subjectivity=article_tone.subjectivity,
+        frames=frames,
+        dominant=dominant_frame(frames),
+        keywords=keywords.extract(
+            doc.text,
+            top=settings.keywords_top,
+            ngram_max=settings.ngram_max,
+            engine=settings.keyword_engine,
+        ),
+        sentences=tuple(scored),
+    )
+
+
+def with_metadata(result: ArticleResult, doc: Document) -> ArticleResult:
+    """A cached result carries the metadata of the document asking for it."""
+    return replace(
+        result,
+        id=doc.id,
+        source=doc.source,
+        title=doc.title,
+        outlet=doc.outlet,
+        kind=doc.kind,
+        date=doc.date,
+        url=doc.url,
+        trimmed=doc.trimmed,
+    )
+
+
+def resolve(
+    doc: Document, *, lexicons: Lexicons, settings: Settings, cache: ResultCache | None
+) -> ArticleResult:
+    """The cached result of `doc` when there is a sound one, else a fresh score (then cached)."""
+    key = ResultCache.key(doc.text, f"{lexicons.fingerprint}:{load_model().fingerprint}", settings.key())
+    cached = cache.get(key) if cache else None
+    if cached is not None:
+        return with_metadata(cached, doc)
+    result = score_document(doc, lexicons=lexicons, settings=settings)
+    if cache:
+        cache.put(key, result)
+    return result
+
+
+def score_documents(
+    docs: Iterable[Document],
+    *,
+    lexicons: Lexicons | None = None,
+    settings: Settings = Settings(),
+    cache: ResultCache | None = None,
+    progress: Callable[[ArticleResult], None] | None = None,
+    jobs: int = 1,
+    engine: Engine = "local",
+    scheduler: str | None = None,
+) -> Iterator[ArticleResult]:
+    """Score documents, streaming results in input order.
+
+    The local engine uses `jobs` processes (sharing the result cache); the "dask" engine
+    runs on the cluster at `scheduler` (or a local one). Results are the same either way.
+    """
+    lexicons = lexicons or load_lexicons()
+    if engine == "dask":
+        from analysis.engines.cluster import map_dask
+
+        results = map_dask(docs, lexicons=lexicons, settings=settings, scheduler=scheduler)
+    elif jobs > 1:
+        from analysis.engines.parallel import map_ordered
+
+        results = map_ordered(docs, lexicons=lexicons, settings=settings, cache=cache, jobs=jobs)
+    else:
+        results = (resolve(doc, lexicons=lexicons, settings=settings, cache=cache) for doc in docs)
+    for result in results:
+        if progress:
+            progress(result)
+        yield result

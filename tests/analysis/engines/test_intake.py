@@ -1,0 +1,98 @@
+"""Uploads are read and scored within limits and budgets: a hostile input is rejected with the
+limit it broke named, quickly, and the other inputs are still added."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from analysis import limits
+from analysis.engines import intake
+from analysis.scoring.score import score_document
+from analysis.ingest.sidecar import read_sidecar
+from bench import hostile
+
+ARTICLE = b"US sanctions hit Huawei's chip supply. Beijing answered with subsidies."
+
+
+def read(*files: tuple[str, bytes], taken: tuple[str, ...] = ()) -> intake.Intake:
+    return intake.read_upload(list(files), lexicon_sources={}, taken=taken)
+
+
+def messages(outcome: intake.Intake) -> dict[str, str]:
+    return {r.source: r.message for r in outcome.rejected}
+
+
+def test_good_files_are_scored_with_unique_ids() -> None:
+    outcome = read(("a.txt", ARTICLE), ("b/a.txt", ARTICLE), taken=("a",))
+    assert [d.id for d in outcome.documents] == ["a-2", "a-3"]
+    assert [r.id for r in outcome.results] == ["a-2", "a-3"]
+    assert outcome.results[0].frames == score_document(outcome.documents[0]).frames
+
+
+@pytest.mark.parametrize(("name", "data", "message"), [
+    ("line.txt", hostile.long_line(), "line 1 has 1,999,997 characters, over the limit of 20,000 per line"),
+    ("flat.txt", b"word " * 1200, "sentence 1 has 5,999 characters, over the limit of 5,000 per sentence "
+                                  "(is its punctuation missing?)"),
+])
+def test_lines_and_sentences_too_long_for_prose_are_rejected(name: str, data: bytes, message: str) -> None:
+    outcome = read((name, data), ("ok.txt", ARTICLE))
+    assert messages(outcome) == {name: message}
+    assert [d.id for d in outcome.documents] == ["ok"]
+
+
+def test_an_upload_stops_at_its_word_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, upload_words=15))
+    outcome = read(("a.txt", ARTICLE), ("b.txt", ARTICLE), ("c.txt", b"Short one."))
+    assert [d.id for d in outcome.documents] == ["a", "c"]
+    assert messages(outcome) == {"b.txt": "10 words, more than the 5 left of the word limit per upload"}
+
+
+def test_a_zip_of_45_mib_is_refused_at_the_word_limit() -> None:
+    outcome = read(("bomb.zip", hostile.zip_bomb()))
+    assert outcome.documents == ()
+    assert set(messages(outcome).values()) == {"1,254,080 words, more than the 100,000 left of the word limit per upload"}
+
+
+def test_a_huge_paste_is_refused_before_it_is_read() -> None:
+    outcome = intake.read_paste(hostile.huge_paste(), title="", lexicon_sources={})
+    assert messages(outcome) == {"pasted text": "22,000,000 characters, over the limit of 100,000 for a pasted "
+                                                "text; upload it as a file instead"}
+
+
+def test_a_paste_is_scored_in_the_worker() -> None:
+    outcome = intake.read_paste(ARTICLE.decode(), title="Chips", lexicon_sources={}, taken=("pasted",))
+    assert [r.id for r in outcome.results] == ["pasted-2"] and outcome.results[0].title == "Chips"
+
+
+def test_the_time_budget_stops_one_file_and_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, file_seconds=3.0))
+    outcome = read(("slow.md", b"[" * 12_000), ("ok.txt", ARTICLE))
+    assert messages(outcome) == {"slow.md": "reading and scoring it took longer than the time limit of 3 s, "
+                                            "so it was stopped"}
+    assert [d.id for d in outcome.documents] == ["ok"]
+
+
+def test_the_memory_budget_stops_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, worker_bytes=32 * 2**20))
+    outcome = read(("bomb.zip", hostile.zip_bomb()), ("ok.txt", ARTICLE))
+    assert messages(outcome) == {"bomb.zip": "reading and scoring it needed more than the memory limit of 32 MiB, "
+                                             "so it was stopped"}
+    assert [d.id for d in outcome.documents] == ["ok"]
+
+
+def test_yaml_aliases_in_metadata_are_refused() -> None:
+    sidecar = read_sidecar(hostile.billion_laughs(), "set/metadata.yaml")
+    assert sidecar.meta == {}
+    assert [(p.source, p.message) for p in sidecar.problems] == [
+        ("set/metadata.yaml line 1", "malformed metadata, ignored: anchors and aliases (& and *) are not allowed "
+                                     "in metadata files")]
+    outcome = read(("set.zip", hostile.laughs_zip()))
+    assert [d.id for d in outcome.documents] == ["a"]
+
+
+def test_the_limits_are_described_with_their_numbers() -> None:
+    text = " ".join(limits.describe())
+    for number in ("100,000 words", "20,000 characters", "5,000", "60 s", "1024 MiB", "100,000 characters"):
+        assert number in text

@@ -1,0 +1,43 @@
+"""The locked test split: its figures, measured once (README, "Validation"), must not fall.
+
+The split is never used to fit or tune anything (analysis/train.py reads train and dev
+only); this guards the reported figures, it does not prove them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.gold.evaluate import evaluate, read_gold
+from analysis.ingest.read import read_paths
+from analysis.scoring.score import score_documents
+
+CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
+#: F1 on the locked split as reported, less 0.02.
+FLOORS = {"ANALOGY": 0.58, "SECURITY": 0.68, "MARKET": 0.74, "HISTORY": 0.88}
+
+
+@pytest.fixture(scope="module")
+def scored():
+    results = list(score_documents(read_paths([CORPUS / "test"]).documents))
+    ids = {r.id for r in results}
+    gold = [g for g in read_gold(CORPUS / "gold.csv") if g.article_id in ids]
+    return results, evaluate(gold, results)
+
+
+def test_every_test_sentence_is_compared(scored) -> None:
+    results, report = scored
+    assert len(results) == 24 and report.matched == 831 and report.unmatched == ()
+
+
+@pytest.mark.parametrize("frame", list(FLOORS))
+def test_f1_on_the_locked_split_does_not_fall(scored, frame: str) -> None:
+    assert scored[1].scores[frame].f1 >= FLOORS[frame]
+
+
+def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
+    controls = [r for r in scored[0] if r.id.startswith("control")]
+    labelled = sum(1 for r in controls for s in r.sentences if s.frames)
+    assert len(controls) == 4 and labelled <= 3

@@ -1,0 +1,86 @@
+"""The learned frame model: evidence with offsets, context, lexicon edits, a reproducible file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.ingest.read import read_paths
+from analysis.scoring.keywords import stopwords
+from analysis.scoring.lexicons import load_lexicons
+from analysis.scoring.model import MAX_WORDS, load_model
+from analysis.scoring.score import score_document
+from analysis.gold.train import MODEL, train
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+CHECK = DATA / "checks" / "moonshot_critique.txt"
+
+
+@pytest.fixture(scope="module")
+def check():
+    """A short market critique built on an Apollo analogy, written for this check."""
+    (doc,) = read_paths([CHECK]).documents
+    return score_document(doc)
+
+
+def labels_of(result, start: str) -> set[str]:
+    (sentence,) = [s for s in result.sentences if s.text.startswith(start)]
+    return set(sentence.frames)
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        ("Like the moon race of the 1960s, the law pours public money", "ANALOGY"),
+        ("Critics say taxpayers are handing billions to profitable companies", "MARKET"),
+        ("Several planned plants have already been delayed", "MARKET"),
+    ],
+)
+def test_the_quoted_sentences_get_their_labels(check, start: str, expected: str) -> None:
+    found = labels_of(check, start)
+    assert expected in found and not found & {"SECURITY", "HISTORY"}
+
+
+def test_a_market_critique_reads_as_market(check) -> None:
+    assert check.dominant == "MARKET" and check.frames["MARKET"].share >= 0.7
+    assert check.frames["HISTORY"].share == 0.0
+
+
+def test_every_label_shows_its_evidence_with_offsets(check) -> None:
+    seen_roles = set()
+    for sentence in check.sentences:
+        for hit in sentence.frames.values():
+            assert 0 < hit.strength <= 1 and hit.cues
+            words = [c for c in hit.cues if c.role == "learned"]
+            assert len(words) <= MAX_WORDS * 2  # a word pair spans two words
+            for cue in hit.cues:
+                assert sentence.start <= cue.start < cue.end <= sentence.end
+                assert check.text[cue.start : cue.end] == cue.text
+                assert not set(cue.text.lower().split()) <= stopwords()
+                seen_roles.add(cue.role)
+    assert "learned" in seen_roles and seen_roles - {"learned"}
+
+
+def test_context_is_recorded_beside_the_evidence(check) -> None:
+    hits = [h for s in check.sentences for h in s.frames.values()]
+    assert any(h.context > 0 for h in hits)
+
+
+def test_editing_a_lexicon_changes_the_scores() -> None:
+    (doc,) = read_paths([CHECK]).documents
+    source = load_lexicons().source("MARKET").replace("      - cost per job\n", "").replace("      - delay*\n", "")
+    before = labels_of(score_document(doc), "Several planned plants")
+    after = score_document(doc, lexicons=load_lexicons(overrides={"MARKET": source}))
+    (sentence,) = [s for s in after.sentences if s.text.startswith("Several planned plants")]
+    assert "MARKET" in before
+    assert not any(c.text in ("cost per job", "delayed") and c.role != "learned"
+                   for h in sentence.frames.values() for c in h.cues)
+
+
+def test_the_packaged_model_is_small_and_rebuilt_exactly_by_train(tmp_path: Path) -> None:
+    assert MODEL.stat().st_size < 5 * 2**20
+    rebuilt = tmp_path / "frames.json"
+    info = train(out=rebuilt)
+    assert rebuilt.read_bytes() == MODEL.read_bytes()
+    assert info == load_model().info

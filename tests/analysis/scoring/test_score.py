@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import analysis
+from analysis.engines.cache import ResultCache
+from analysis.ingest.read import from_text
+from analysis.scoring.score import Settings, dominant_frame, score_document, score_documents
+from analysis.types import FRAMES, FrameSummary
+
+ROOT = Path(__file__).resolve().parents[3]
+TEXT = (
+    "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
+    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors.\n\n"
+    "Dozens of chip projects collapsed after swallowing billions in subsidies.\n\n"
+    "The weather was mild."
+)
+
+
+def test_analysis_does_not_import_streamlit() -> None:
+    """In a fresh interpreter: other tests in this process import streamlit themselves."""
+    package = Path(analysis.__file__).parent
+    modules = [".".join(("analysis", *p.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
+               for p in sorted(package.rglob("*.py")) if p.stem != "__main__"]
+    code = f"import sys; import {', '.join(modules)}; print('streamlit' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert out.stdout.strip() == "False"
+
+
+def test_score_document_fields_and_offsets() -> None:
+    result = score_document(from_text(TEXT, title="t"))
+    assert result.sentence_count == 4
+    assert result.words == 35
+    assert set(result.frames) == set(FRAMES)
+    for sentence in result.sentences:
+        assert result.text[sentence.start : sentence.end] == sentence.text
+        for hit in sentence.frames.values():
+            assert 0 < hit.strength <= 1
+            for cue in hit.cues:
+                assert result.text[cue.start : cue.end].lower() == cue.text.lower()
+    labels = [set(s.frames) for s in result.sentences]
+    assert "ANALOGY" in labels[0]
+    assert "SECURITY" in labels[1]
+    assert "MARKET" in labels[2]
+    assert labels[3] == set()
+    assert result.frames["ANALOGY"].share == pytest.approx(sum("ANALOGY" in found for found in labels) / 4)
+
+
+def test_per_1k_words_counts_cues_of_carrying_sentences() -> None:
+    result = score_document(from_text(TEXT))
+    cues = sum(len(s.frames["SECURITY"].cues) for s in result.sentences if "SECURITY" in s.frames)
+    assert result.frames["SECURITY"].hits == cues
+    assert result.frames["SECURITY"].per_1k_words == pytest.approx(round(cues * 1000 / result.words, 2))
+
+
+def test_scoring_is_deterministic() -> None:
+    doc = from_text(TEXT)
+    assert score_document(doc) == score_document(doc)
+
+
+def test_keywords_setting_applies() -> None:
+    result = score_document(from_text(TEXT), settings=Settings(keywords_top=3))
+    assert 0 < len(result.keywords) <= 3
+
+
+@pytest.mark.parametrize(
+    ("shares", "expected"),
+    [
+        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.1, "HISTORY": 0.9}, "HISTORY"),
+        ({"ANALOGY": 0.1, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.0}, "SECURITY"),
+        ({"ANALOGY": 0.4, "SECURITY": 0.3, "MARKET": 0.2, "HISTORY": 0.0}, "ANALOGY"),
+        ({"ANALOGY": 0.3, "SECURITY": 0.3, "MARKET": 0.1, "HISTORY": 0.0}, None),  # tied
+        ({"ANALOGY": 0.05, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.0}, None),  # tiny
+        ({"ANALOGY": 0.0, "SECURITY": 0.0, "MARKET": 0.0, "HISTORY": 0.0}, None),
+    ],
+)
+def test_dominant_frame_names_history_and_no_clear_leader(shares: dict[str, float], expected: str | None) -> None:
+    frames = {f: FrameSummary(share=s, per_1k_words=s, sentences=round(s * 20), hits=round(s * 20)) for f, s in shares.items()}
+    assert dominant_frame(frames) == expected
+
+
+def test_empty_text_scores_to_zero() -> None:
+    from analysis.types import Document
+
+    result = score_document(Document(id="e", source="e", text=""))
+    assert result.sentence_count == 0 and result.words == 0 and result.dominant is None
+    assert all(result.frames[f].share == 0 for f in FRAMES)
+
+
+def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite")
+    first = list(score_documents([from_text(TEXT, title="first")], cache=cache))[0]
+
+    def boom(*args, **kwargs):
+        raise AssertionError("scored again despite a cache hit")
+
+    monkeypatch.setattr("analysis.scoring.score.score_document", boom)
+    again = list(score_documents([from_text(TEXT, title="second")], cache=cache))[0]
+    assert again.title == "second"
+    assert again.frames == first.frames and again.sentences == first.sentences
+
+
+def test_progress_is_called_per_document() -> None:
+    seen = []
+    docs = [from_text(TEXT, doc_id="a"), from_text("Another text about football.", doc_id="b")]
+    list(score_documents(docs, progress=lambda r: seen.append(r.id)))
+    assert seen == ["a", "b"]
+
+
+def test_parallel_scoring_matches_sequential_and_keeps_order(tmp_path) -> None:
+    docs = [from_text(f"{TEXT} Variation {i}.", doc_id=f"d{i}") for i in range(12)]
+    sequential = list(score_documents(docs))
+    cache = ResultCache(tmp_path / "p.sqlite")
+    parallel = list(score_documents(docs, jobs=2, cache=cache))
+    assert parallel == sequential
+    again = list(score_documents(docs, jobs=2, cache=cache))
+    assert again == sequential
