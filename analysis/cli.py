@@ -32,7 +32,8 @@ from analysis.scoring.keywords import ENGINES
 from analysis.scoring.lexicons import Lexicons, load_lexicons, read_folder
 from analysis.outputs import OutputError, check_file, check_folder, replacing, write_file
 from analysis.engines.parallel import default_jobs
-from analysis.scoring.score import Settings, score_documents
+from analysis.engines.run import score_documents
+from analysis.scoring.score import Settings
 from analysis.serialize import SCHEMA, article_rows, article_to_dict
 from analysis.types import FRAMES, ArticleResult, Document
 

@@ -31,7 +31,7 @@ def expected_matches() -> dict[float, int]:
     """How many seeds each minimum share keeps, from the analysis layer itself."""
     sys.path.insert(0, str(ROOT))
     from analysis.ingest.read import load_seeds
-    from analysis.scoring.score import score_documents
+    from analysis.engines.run import score_documents
     from analysis.corpus.select import Filters, apply
 
     results = list(score_documents(load_seeds().documents))

@@ -33,7 +33,8 @@ from analysis.engines.cache import ResultCache
 from analysis.ingest.read import load_seeds
 from analysis.scoring.lexicons import load_lexicons
 from analysis.engines.parallel import default_jobs
-from analysis.scoring.score import score_document, score_documents
+from analysis.engines.run import score_documents
+from analysis.scoring.score import score_document
 from analysis.ingest.segment import sentences
 from analysis.types import Document
 

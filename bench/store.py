@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from streamlit.testing.v1 import AppTest
 
 from analysis.corpus import store
-from analysis.scoring.score import score_documents
+from analysis.engines.run import score_documents
 from bench.score import corpus
 
 APP = str(Path(__file__).resolve().parent.parent / "dashboard" / "app.py")

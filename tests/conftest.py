@@ -26,6 +26,6 @@ def seeds_dir() -> Path:
 def seed_results():
     """The five seeds, scored once per test session."""
     from analysis.ingest.read import load_seeds
-    from analysis.scoring.score import score_documents
+    from analysis.engines.run import score_documents
 
     return {r.id: r for r in score_documents(load_seeds().documents)}

@@ -7,25 +7,27 @@ same as the local engine's. Without a scheduler address a local cluster is start
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.types import ArticleResult, Document
 
 
-def _score_batch(batch: list[Document], sources: dict[str, str], settings: object) -> list[ArticleResult]:
-    from analysis.scoring.score import score_document
+#: The scoring function a worker runs: `score_document(doc, *, lexicons, settings)`.
+Score = Callable[..., ArticleResult]
 
+
+def _score_batch(batch: list[Document], score: Score, sources: dict[str, str], settings: object) -> list[ArticleResult]:
     lexicons = load_lexicons(overrides=sources)
-    return [score_document(doc, lexicons=lexicons, settings=settings) for doc in batch]  # type: ignore[arg-type]
+    return [score(doc, lexicons=lexicons, settings=settings) for doc in batch]  # type: ignore[arg-type]
 
 
 def map_dask(
-    docs: Iterable[Document], *, lexicons: Lexicons, settings: object, scheduler: str | None = None,
+    docs: Iterable[Document], score: Score, *, lexicons: Lexicons, settings: object, scheduler: str | None = None,
     batch: int = 32, in_flight: int = 8,
 ) -> Iterator[ArticleResult]:
-    """Score on Dask; at most `in_flight` batches are out at once, so memory stays bounded."""
+    """Score with `score` on Dask; at most `in_flight` batches are out at once, so memory stays bounded."""
     from distributed import Client, LocalCluster
 
     sources = {frame: lexicons.source(frame) for frame in lexicons.sources}
@@ -38,7 +40,7 @@ def map_dask(
         while True:
             chunk = list(islice(docs, batch))
             if chunk:
-                pending.append(client.submit(_score_batch, chunk, sources, settings, pure=False))
+                pending.append(client.submit(_score_batch, chunk, score, sources, settings, pure=False))
             if pending and (len(pending) >= in_flight or not chunk):
                 yield from pending.pop(0).result()
             if not chunk and not pending:

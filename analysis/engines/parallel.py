@@ -1,6 +1,7 @@
 """Process pool for scoring on every core, with results streamed in input order.
 
-Each worker loads the lexicons once and shares the on-disk result cache. At most
+Each worker loads the lexicons once, shares the on-disk result cache, and runs the
+scoring function it is given (a module-level function, so it pickles by name). At most
 `window` documents are in flight, so memory holds a bounded slice of the corpus
 however long it is.
 """
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
@@ -20,16 +21,20 @@ from analysis.types import ArticleResult, Document
 _worker: dict[str, object] = {}
 
 
-def _init(sources: dict[str, str], settings: object, cache_path: Path | None) -> None:
+#: The scoring function a worker runs: `resolve(doc, *, lexicons, settings, cache)`.
+Score = Callable[..., ArticleResult]
+
+
+def _init(score: Score, sources: dict[str, str], settings: object, cache_path: Path | None) -> None:
+    _worker["score"] = score
     _worker["lexicons"] = load_lexicons(overrides=sources)
     _worker["settings"] = settings
     _worker["cache"] = ResultCache(cache_path) if cache_path else None
 
 
 def _score(doc: Document) -> ArticleResult:
-    from analysis.scoring.score import resolve
-
-    return resolve(doc, lexicons=_worker["lexicons"], settings=_worker["settings"], cache=_worker["cache"])  # type: ignore[arg-type]
+    score: Score = _worker["score"]  # type: ignore[assignment]
+    return score(doc, lexicons=_worker["lexicons"], settings=_worker["settings"], cache=_worker["cache"])  # type: ignore[arg-type]
 
 
 def default_jobs() -> int:
@@ -37,14 +42,14 @@ def default_jobs() -> int:
 
 
 def map_ordered(
-    docs: Iterable[Document], *, lexicons: Lexicons, settings: object, cache: ResultCache | None,
+    docs: Iterable[Document], score: Score, *, lexicons: Lexicons, settings: object, cache: ResultCache | None,
     jobs: int, window: int | None = None,
 ) -> Iterator[ArticleResult]:
-    """Score `docs` in `jobs` processes; yields results in input order as they complete."""
+    """Score `docs` with `score` in `jobs` processes; yields results in input order as they complete."""
     window = window or jobs * 4
     sources = {frame: lexicons.source(frame) for frame in lexicons.sources}
     cache_path = cache.path if cache else None
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(sources, settings, cache_path)) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init, initargs=(score, sources, settings, cache_path)) as pool:
         pending: deque[Future[ArticleResult]] = deque()
         for doc in docs:
             pending.append(pool.submit(_score, doc))

@@ -1,17 +1,16 @@
 """Score documents: sentences, frames with evidence, tone and keywords per article.
 
-This is the one place that combines the engines; the CLI and the dashboard both call
-it, so an article gets the same numbers wherever it is shown.
+This is the one place that combines the measures of one article; the CLI, the dashboard
+and every engine (analysis/engines/) call it, so an article gets the same numbers
+wherever it is shown.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
-from typing import Literal
+from collections.abc import Mapping
+from dataclasses import dataclass
 
 from analysis.scoring import keywords, tone
-from analysis.engines.cache import ResultCache
 from analysis.scoring.features import analyse
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.scoring.model import decide, load_model
@@ -25,9 +24,6 @@ from analysis.types import (
     FrameSummary,
     SentenceResult,
 )
-
-Engine = Literal["local", "dask"]
-
 
 @dataclass(frozen=True)
 class Settings:
@@ -115,65 +111,3 @@ def score_document(
         ),
         sentences=tuple(scored),
     )
-
-
-def with_metadata(result: ArticleResult, doc: Document) -> ArticleResult:
-    """A cached result carries the metadata of the document asking for it."""
-    return replace(
-        result,
-        id=doc.id,
-        source=doc.source,
-        title=doc.title,
-        outlet=doc.outlet,
-        kind=doc.kind,
-        date=doc.date,
-        url=doc.url,
-        trimmed=doc.trimmed,
-    )
-
-
-def resolve(
-    doc: Document, *, lexicons: Lexicons, settings: Settings, cache: ResultCache | None
-) -> ArticleResult:
-    """The cached result of `doc` when there is a sound one, else a fresh score (then cached)."""
-    key = ResultCache.key(doc.text, f"{lexicons.fingerprint}:{load_model().fingerprint}", settings.key())
-    cached = cache.get(key) if cache else None
-    if cached is not None:
-        return with_metadata(cached, doc)
-    result = score_document(doc, lexicons=lexicons, settings=settings)
-    if cache:
-        cache.put(key, result)
-    return result
-
-
-def score_documents(
-    docs: Iterable[Document],
-    *,
-    lexicons: Lexicons | None = None,
-    settings: Settings = Settings(),
-    cache: ResultCache | None = None,
-    progress: Callable[[ArticleResult], None] | None = None,
-    jobs: int = 1,
-    engine: Engine = "local",
-    scheduler: str | None = None,
-) -> Iterator[ArticleResult]:
-    """Score documents, streaming results in input order.
-
-    The local engine uses `jobs` processes (sharing the result cache); the "dask" engine
-    runs on the cluster at `scheduler` (or a local one). Results are the same either way.
-    """
-    lexicons = lexicons or load_lexicons()
-    if engine == "dask":
-        from analysis.engines.cluster import map_dask
-
-        results = map_dask(docs, lexicons=lexicons, settings=settings, scheduler=scheduler)
-    elif jobs > 1:
-        from analysis.engines.parallel import map_ordered
-
-        results = map_ordered(docs, lexicons=lexicons, settings=settings, cache=cache, jobs=jobs)
-    else:
-        results = (resolve(doc, lexicons=lexicons, settings=settings, cache=cache) for doc in docs)
-    for result in results:
-        if progress:
-            progress(result)
-        yield result

@@ -126,7 +126,7 @@ def test_aggregates_come_from_sql(opened, corpus) -> None:
 
 
 def test_saving_replaces_and_streams(tmp_path) -> None:
-    from analysis.scoring.score import score_documents
+    from analysis.engines.run import score_documents
 
     path = tmp_path / "c.duckdb"
     docs = (from_text(f"Export controls bite, day {i}.", doc_id=f"d{i}") for i in range(7))

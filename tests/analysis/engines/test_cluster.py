@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from analysis.cli import main
 from analysis.ingest.read import load_seeds
-from analysis.scoring.score import score_documents
+from analysis.engines.run import score_documents
 
 
 def test_dask_engine_matches_local() -> None:

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 import analysis
-from analysis.engines.cache import ResultCache
 from analysis.ingest.read import from_text
-from analysis.scoring.score import Settings, dominant_frame, score_document, score_documents
+from analysis.scoring.score import Settings, dominant_frame, score_document
 from analysis.types import FRAMES, FrameSummary
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -89,33 +88,3 @@ def test_empty_text_scores_to_zero() -> None:
     result = score_document(Document(id="e", source="e", text=""))
     assert result.sentence_count == 0 and result.words == 0 and result.dominant is None
     assert all(result.frames[f].share == 0 for f in FRAMES)
-
-
-def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -> None:
-    cache = ResultCache(tmp_path / "c.sqlite")
-    first = list(score_documents([from_text(TEXT, title="first")], cache=cache))[0]
-
-    def boom(*args, **kwargs):
-        raise AssertionError("scored again despite a cache hit")
-
-    monkeypatch.setattr("analysis.scoring.score.score_document", boom)
-    again = list(score_documents([from_text(TEXT, title="second")], cache=cache))[0]
-    assert again.title == "second"
-    assert again.frames == first.frames and again.sentences == first.sentences
-
-
-def test_progress_is_called_per_document() -> None:
-    seen = []
-    docs = [from_text(TEXT, doc_id="a"), from_text("Another text about football.", doc_id="b")]
-    list(score_documents(docs, progress=lambda r: seen.append(r.id)))
-    assert seen == ["a", "b"]
-
-
-def test_parallel_scoring_matches_sequential_and_keeps_order(tmp_path) -> None:
-    docs = [from_text(f"{TEXT} Variation {i}.", doc_id=f"d{i}") for i in range(12)]
-    sequential = list(score_documents(docs))
-    cache = ResultCache(tmp_path / "p.sqlite")
-    parallel = list(score_documents(docs, jobs=2, cache=cache))
-    assert parallel == sequential
-    again = list(score_documents(docs, jobs=2, cache=cache))
-    assert again == sequential

@@ -1,0 +1,44 @@
+"""Scoring many documents: the cache first, then in process or on a process pool."""
+
+from __future__ import annotations
+
+from analysis.engines.cache import ResultCache
+from analysis.engines.run import score_documents
+from analysis.ingest.read import from_text
+
+TEXT = (
+    "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
+    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors.\n\n"
+    "Dozens of chip projects collapsed after swallowing billions in subsidies.\n\n"
+    "The weather was mild."
+)
+
+
+def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -> None:
+    cache = ResultCache(tmp_path / "c.sqlite")
+    first = list(score_documents([from_text(TEXT, title="first")], cache=cache))[0]
+
+    def boom(*args, **kwargs):
+        raise AssertionError("scored again despite a cache hit")
+
+    monkeypatch.setattr("analysis.engines.run.score_document", boom)
+    again = list(score_documents([from_text(TEXT, title="second")], cache=cache))[0]
+    assert again.title == "second"
+    assert again.frames == first.frames and again.sentences == first.sentences
+
+
+def test_progress_is_called_per_document() -> None:
+    seen = []
+    docs = [from_text(TEXT, doc_id="a"), from_text("Another text about football.", doc_id="b")]
+    list(score_documents(docs, progress=lambda r: seen.append(r.id)))
+    assert seen == ["a", "b"]
+
+
+def test_parallel_scoring_matches_sequential_and_keeps_order(tmp_path) -> None:
+    docs = [from_text(f"{TEXT} Variation {i}.", doc_id=f"d{i}") for i in range(12)]
+    sequential = list(score_documents(docs))
+    cache = ResultCache(tmp_path / "p.sqlite")
+    parallel = list(score_documents(docs, jobs=2, cache=cache))
+    assert parallel == sequential
+    again = list(score_documents(docs, jobs=2, cache=cache))
+    assert again == sequential
