@@ -1,5 +1,5 @@
 """`python -m analysis` runs the command line."""
 
-from analysis.cli import main
+from analysis.cli.main import main
 
 main(prog_name="python -m analysis")

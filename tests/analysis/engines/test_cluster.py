@@ -6,7 +6,7 @@ import json
 
 from click.testing import CliRunner
 
-from analysis.cli import main
+from analysis.cli.main import main
 from analysis.ingest.read import load_seeds
 from analysis.engines.run import score_documents
 

@@ -77,7 +77,7 @@ def test_csv_formula_injection_is_neutralised_on_export() -> None:
 def test_score_csv_defuses_formula_cells(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from analysis.cli import main
+    from analysis.cli.main import main
 
     (tmp_path / "rows.csv").write_text(
         'id,title,outlet,text\n"=HYPERLINK(""http://evil"",""x"")",@x,+1,Export controls bite.\n', encoding="utf-8")

@@ -1,0 +1,1 @@
+"""The command line, `python -m analysis ...`: argument parsing, messages and exit codes; imports every analysis layer, never the dashboard."""
