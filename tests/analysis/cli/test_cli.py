@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from analysis.cli.main import EXIT_PARTIAL, main
+from analysis.cli.common import EXIT_PARTIAL
+from analysis.cli.main import main
 
 README = Path(__file__).resolve().parents[3] / "README.md"
 
@@ -236,7 +237,7 @@ def test_output_locations_are_checked_before_anything_is_written(
 def test_an_interrupted_score_leaves_out_and_store_as_they_were(
         runner: CliRunner, articles: Path, tmp_path_factory: pytest.TempPathFactory,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from analysis.cli import main as cli
+    from analysis.cli import common as cli
     from analysis.corpus.store import Store
 
     outputs = tmp_path_factory.mktemp("outputs")
