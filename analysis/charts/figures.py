@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+import pandas as pd
 from slugify import slugify
 
+from analysis.charts import charts
+from analysis.charts.export import Chart, file_slug
+from analysis.charts.theme import SCREEN, ChartStyle
 from analysis.report import tables
 from analysis.report.compare import Comparison, compare
-from analysis.charts.export import Chart, file_slug
-from analysis.corpus.select import Filters
 from analysis.types import ArticleResult
-from analysis.charts import charts
-from analysis.charts.theme import SCREEN, ChartStyle
-
-if TYPE_CHECKING:  # DuckDB is imported only when a store is open
-    from analysis.corpus.store import Store
 
 
 def overview(results: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) -> list[Chart]:
@@ -30,13 +26,12 @@ def overview(results: Sequence[ArticleResult], *, style: ChartStyle = SCREEN) ->
     ]
 
 
-def store_overview(store: Store, filters: Filters, *, style: ChartStyle = SCREEN) -> list[Chart]:
-    """The Overview of a corpus too large for one bar per article: aggregates computed in the store."""
-    means = store.frame_means(filters, by="kind")
+def store_overview(means: pd.DataFrame, dominant: pd.DataFrame, grid: pd.DataFrame, *,
+                   style: ChartStyle = SCREEN) -> list[Chart]:
+    """The Overview of a corpus too large for one bar per article, drawn from the aggregates a store
+    computed (`Store.frame_means` by kind, `Store.dominant_counts`, `Store.tone_grid`)."""
     profile = means.assign(article=[f"{k} ({n})" for k, n in zip(means["kind"], means["articles"])],
                            share=means["mean_share"])
-    dominant = store.dominant_counts(filters)
-    grid = store.tone_grid(filters)
     return [
         Chart("frame-means_by-kind", "Mean frame share by kind of article",
               charts.frame_bars(profile, style=style, title="Mean frame share by kind (number of articles)"),

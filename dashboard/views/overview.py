@@ -36,7 +36,9 @@ if per_article:
                "sentences that carry the frame (see Method).")
 else:
     shown = []
-    charts = figures.store_overview(opened, state.filters(), style=chart_style)
+    filters = state.filters()
+    charts = figures.store_overview(opened.frame_means(filters, by="kind"), opened.dominant_counts(filters),
+                                    opened.tone_grid(filters), style=chart_style)
     st.caption(f"{shown_count:,} of {total:,} articles match the filters: too many for a bar each, so the charts "
                "summarise them (computed in the store). Share = fraction of an article's sentences that carry "
                "the frame (see Method).")
