@@ -14,7 +14,7 @@ from typing import Literal
 from analysis.engines.cache import ResultCache
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.scoring.model import load_model
-from analysis.scoring.score import Settings, score_document
+from analysis.scoring.score import Settings, metadata, score_document
 from analysis.types import ArticleResult, Document
 
 Engine = Literal["local", "dask"]
@@ -22,17 +22,7 @@ Engine = Literal["local", "dask"]
 
 def with_metadata(result: ArticleResult, doc: Document) -> ArticleResult:
     """A cached result carries the metadata of the document asking for it."""
-    return replace(
-        result,
-        id=doc.id,
-        source=doc.source,
-        title=doc.title,
-        outlet=doc.outlet,
-        kind=doc.kind,
-        date=doc.date,
-        url=doc.url,
-        trimmed=doc.trimmed,
-    )
+    return replace(result, **metadata(doc))
 
 
 def resolve(

@@ -65,6 +65,13 @@ def dominant_frame(frames: Mapping[str, FrameSummary]) -> str | None:
     return first
 
 
+def metadata(doc: Document) -> dict[str, str]:
+    """What a result takes from its document besides the text: set by this one function for
+    fresh results and for cached ones (which may have been scored under other metadata)."""
+    return {"id": doc.id, "source": doc.source, "title": doc.title, "outlet": doc.outlet, "kind": doc.kind,
+            "date": doc.date, "url": doc.url, "trimmed": doc.trimmed}
+
+
 def score_document(
     doc: Document, *, lexicons: Lexicons | None = None, settings: Settings = Settings()
 ) -> ArticleResult:
@@ -89,15 +96,8 @@ def score_document(
     words = word_count(doc.text)
     frames = summarize_frames(frame_hits, words)
     return ArticleResult(
-        id=doc.id,
-        source=doc.source,
-        title=doc.title,
-        outlet=doc.outlet,
-        kind=doc.kind,
-        date=doc.date,
-        url=doc.url,
+        **metadata(doc),
         text=doc.text,
-        trimmed=doc.trimmed,
         words=words,
         polarity=article_tone.polarity,
         subjectivity=article_tone.subjectivity,

@@ -6,12 +6,7 @@ from analysis.engines.cache import ResultCache
 from analysis.engines.run import score_documents
 from analysis.ingest.read import from_text
 
-TEXT = (
-    "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
-    "US sanctions and export controls threaten Beijing's self-reliance in semiconductors.\n\n"
-    "Dozens of chip projects collapsed after swallowing billions in subsidies.\n\n"
-    "The weather was mild."
-)
+TEXT = "Export controls hit chip makers. Billions in subsidies were wasted on failed fabs."
 
 
 def test_cache_hit_skips_scoring_and_keeps_new_metadata(tmp_path, monkeypatch) -> None:
