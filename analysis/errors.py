@@ -16,6 +16,16 @@ class InputError(FrameLensError):
         self.message = message
 
 
+class PathError(FrameLensError):
+    """A file the tool cannot use (a model file it cannot read, a place it must not write), named
+    by its path."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
 class StoreError(InputError):
     """A store that cannot be opened or read (missing, partial, corrupt, or of another format)."""
 

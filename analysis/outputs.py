@@ -14,16 +14,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from analysis.errors import FrameLensError
+from analysis.errors import PathError
 
 
-class OutputError(FrameLensError):
+class OutputError(PathError):
     """A place the tool cannot or must not write to, named by its path."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
 
 
 def check_file(path: Path) -> None:

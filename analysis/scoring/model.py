@@ -1,10 +1,10 @@
-"""The learned frame model: two logistic regressions per label over analysis/features.py.
+"""The learned frame model: two logistic regressions per label over analysis/scoring/features.py.
 
 Coders read a sentence in its article, so the model does too, in two stages:
 1. `sentence`: how likely each label is from the sentence alone (its cues, rule hits and
    words), `self:p:MARKET`;
 2. `label`: the decision, from the sentence's stage-1 probabilities and its context: the
-   article-wide and paragraph features of analysis/features.py and the stage-1
+   article-wide and paragraph features of analysis/scoring/features.py and the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
    neighbour).
@@ -31,7 +31,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from analysis.errors import FrameLensError
+from analysis.errors import PathError
 from analysis.scoring.features import CONTEXT, SentenceFeatures, members
 from analysis.scoring.keywords import stopwords
 from analysis.types import FRAMES, Cue, FrameHit
@@ -41,7 +41,7 @@ from analysis.types import FRAMES, Cue, FrameHit
 STAGE2 = frozenset({"head", "text:off_topic", "text:history", "text:present_day", "text:past", "text:present",
                     "text:topical", "text:market", "text:tense", "text:narration"})
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
-#: "a new great leap forward"): when the rule of analysis/frames.py fires on one of them in an
+#: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
 #: on-topic sentence, the label stands whatever the model says, so an edited lexicon always counts.
 DECISIVE = {"ANALOGY": "explicit", "SECURITY": "strong", "MARKET": "strong"}
 #: The least probability the sentence alone (stage 1) must give a label: context can raise a
@@ -74,13 +74,8 @@ class FrameModel:
     info: Mapping[str, Any] | None = None
 
 
-class ModelError(FrameLensError):
+class ModelError(PathError):
     """A model file that is missing or malformed, named by its path."""
-
-    def __init__(self, path: str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = path
-        self.message = message
 
 
 def _linear(data: Mapping[str, Any]) -> Linear:
