@@ -17,10 +17,24 @@ import streamlit as st
 from analysis.corpus.articles import KEEP_DAYS
 from analysis.errors import StoreError
 from dashboard import data, state
-from analysis.charts.theme import PRESENTATION_CSS
 from dashboard.widgets import plain
 
 VIEWS = Path(__file__).resolve().parent / "views"
+#: Presentation mode: no sidebar, larger type; Streamlit's own elements, so it lives with the app.
+PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
+html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
+[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
+h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
+.block-container {max-width: 100% !important; padding-top: 3.5rem;}
+[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #222222 !important; font-size: 1rem;}
+[data-testid="stMetricValue"] p {font-size: 3rem !important; line-height: 1.2;}
+.fl-reader {font-size: 1.35rem !important;}
+[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1rem !important;}
+[data-testid="stExpander"] summary p, [data-testid="stWidgetLabel"] p {font-size: 1rem !important;}
+</style>
+"""
 
 # A local file: a material icon as page icon is fetched from a font server, and classrooms may be offline.
 st.set_page_config(page_title="FrameLens", page_icon=str(Path(__file__).resolve().parent / "icon.svg"), layout="wide")

@@ -39,21 +39,6 @@ class ChartStyle:
 SCREEN = ChartStyle()
 CLASSROOM = ChartStyle(font_size=24, title_size=32, height=600, tallest=820, present=True)
 
-PRESENTATION_CSS = """
-<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"] {display: none;}
-html, body, [data-testid="stAppViewContainer"] {font-size: 24px; color: #111111; background: #ffffff;}
-[data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li {font-size: 1.15rem; line-height: 1.5;}
-h1 {font-size: 3rem !important;} h2 {font-size: 2.3rem !important;} h3 {font-size: 1.8rem !important;}
-.block-container {max-width: 100% !important; padding-top: 3.5rem;}
-[data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] p {color: #222222 !important; font-size: 1rem;}
-[data-testid="stMetricValue"] p {font-size: 3rem !important; line-height: 1.2;}
-.fl-reader {font-size: 1.35rem !important;}
-[data-testid="stTable"] table, [data-testid="stTable"] th, [data-testid="stTable"] td {font-size: 1rem !important;}
-[data-testid="stExpander"] summary p, [data-testid="stWidgetLabel"] p {font-size: 1rem !important;}
-</style>
-"""
-
 READER_CSS = """
 <style>
 .fl-reader {font-size: 1.05rem; line-height: 1.75; color: #111111;}
