@@ -31,7 +31,7 @@ def export(paths: tuple[str, ...], out_dir: Path, formats: str, no_cache: bool) 
     if unknown:
         raise click.BadParameter(f"unknown format(s) {', '.join(unknown)}; valid: png, svg, html, csv, pptx",
                                  param_hint="--formats")
-    from analysis.charts import figures  # the dashboard's own chart assembly, so exports match the app
+    from analysis.charts import figures  # the same chart assembly as the dashboard, so exports match the app
     from analysis.charts.report import bundle_files, slide_deck
 
     check_folder(out_dir)

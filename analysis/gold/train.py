@@ -2,8 +2,8 @@
 
 Data: the development corpus (tests/data/corpus/: articles in train/, dev/ and test/
 folders, adjudicated sentence labels in gold.csv) and the seed gold set. Two designs are
-measured on the dev split: the context rules of analysis/frames.py alone, and the model
-of analysis/model.py, fitted on train and the seeds. Its decision thresholds are chosen
+measured on the dev split: the context rules of analysis/scoring/frames.py alone, and the model
+of analysis/scoring/model.py, fitted on train and the seeds. Its decision thresholds are chosen
 by cross-validation over those articles, so dev stays unseen until it is measured, then
 raised where needed to keep the seed gold set at its floors (SEED_FLOORS); the shipped
 weights are then fitted on train, dev and the seeds. The test split is never

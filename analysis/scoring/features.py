@@ -1,7 +1,7 @@
 """What the frame model sees of a sentence in its article, with the text that shows each feature.
 
 Features are named so a weight can be read: `cue:MARKET.cost` (a lexicon group matched in
-the sentence), `rule:ANALOGY` (a rule of analysis/frames.py fired), `near:MARKET` (it fired
+the sentence), `rule:ANALOGY` (a rule of analysis/scoring/frames.py fired), `near:MARKET` (it fired
 on a neighbouring sentence), `para:MARKET` (share of the other sentences of the paragraph
 where it fired), `text:MARKET` (share of the article's sentences where it fired),
 `text:cue:MARKET.cost` (share of the article's sentences with that cue group),

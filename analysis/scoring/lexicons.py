@@ -1,6 +1,6 @@
 """Frame lexicons: editable YAML files turned into compiled cue matchers.
 
-Each label has one file in `analysis/lexicons/` with named groups of cues and a weight
+Each label has one file in `analysis/scoring/lexicons/` with named groups of cues and a weight
 per group. Errors name the file and the line, because these files are meant to be
 edited by hand (in an editor or in the dashboard).
 """
@@ -22,7 +22,7 @@ from analysis.patterns import UnsafePattern
 from analysis.patterns import check as check_pattern
 from analysis.types import FRAMES
 
-#: Groups each label's file must define; analysis/frames.py reads exactly these.
+#: Groups each label's file must define; analysis/scoring/frames.py reads exactly these.
 REQUIRED_GROUPS: dict[str, tuple[str, ...]] = {
     "ANALOGY": ("comparison", "present", "explicit", "tense"),
     "SECURITY": ("strong", "weak", "domain"),

@@ -1,6 +1,6 @@
 """The locked test split: its figures, measured once (README, "Validation"), must not fall.
 
-The split is never used to fit or tune anything (analysis/train.py reads train and dev
+The split is never used to fit or tune anything (analysis/gold/train.py reads train and dev
 only); this guards the reported figures, it does not prove them.
 """
 
