@@ -27,15 +27,15 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import yake
 from textblob import TextBlob
 
-from analysis.scoring import features, keywords, tone
-from analysis.scoring import score as score_module
 from analysis.engines.cache import ResultCache
-from analysis.ingest.read import load_seeds
-from analysis.scoring.lexicons import load_lexicons
 from analysis.engines.parallel import default_jobs
 from analysis.engines.run import score_documents
-from analysis.scoring.score import score_document
+from analysis.ingest.read import load_seeds
 from analysis.ingest.segment import sentences
+from analysis.scoring import features, keywords, tone
+from analysis.scoring import score as score_module
+from analysis.scoring.lexicons import load_lexicons
+from analysis.scoring.score import score_document
 from analysis.types import Document
 
 

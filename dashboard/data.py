@@ -20,12 +20,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 import streamlit as st
 
-from analysis.ingest import read as ingest
 from analysis.corpus import select
-from analysis.report import tables
 from analysis.corpus.articles import ArticleStore
 from analysis.errors import StoreError
+from analysis.ingest import read as ingest
 from analysis.ingest.read import load_seeds
+from analysis.report import tables
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.types import ArticleResult, Document
 

@@ -17,9 +17,9 @@ from analysis.charts.export import (
     chart_file,
     static_export_problem,
 )
+from analysis.charts.theme import CLASSROOM, SCREEN, ChartStyle
 from analysis.types import ArticleResult
 from dashboard.data import Listing
-from analysis.charts.theme import CLASSROOM, SCREEN, ChartStyle
 
 T = TypeVar("T")
 MIME = {"png": "image/png", "svg": "image/svg+xml", "html": "text/html", "csv": "text/csv"}

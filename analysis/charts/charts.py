@@ -11,8 +11,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from analysis.types import FRAMES
 from analysis.charts.theme import FRAME_COLORS, INK, SCREEN, ChartStyle
+from analysis.types import FRAMES
 
 
 def _layout(fig: go.Figure, title: str, style: ChartStyle, *, subtitle: str = "", legend: bool = False,

@@ -13,8 +13,8 @@ from __future__ import annotations
 import html
 from collections.abc import Collection, Iterable
 
-from analysis.types import FRAMES, ArticleResult, SentenceResult
 from analysis.charts.theme import FRAME_COLORS, FRAME_TINTS
+from analysis.types import FRAMES, ArticleResult, SentenceResult
 
 #: Groups that only set the scene (SECURITY `domain`, the TOPIC words: "China", "tech", "companies"),
 #: as the rules and the model name them: they let a cue count but are not the evidence, so they are drawn faintly.

@@ -25,12 +25,12 @@ from analysis.charts.export import (
     static_images,
     zip_bytes,
 )
+from analysis.charts.highlight import legend_html, sentence_html
+from analysis.charts.theme import READER_CSS
 from analysis.csvout import safe_csv
 from analysis.report.findings import findings, strongest_sentences
 from analysis.serialize import sentence_rows
 from analysis.types import FRAMES, ArticleResult
-from analysis.charts.highlight import legend_html, sentence_html
-from analysis.charts.theme import READER_CSS
 
 if TYPE_CHECKING:
     from pptx.presentation import Presentation as Deck

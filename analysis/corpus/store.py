@@ -19,10 +19,10 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from analysis.report import findings, tables
+from analysis.corpus.select import Filters
 from analysis.errors import StoreError
 from analysis.outputs import OutputError, check_file, temporary_beside
-from analysis.corpus.select import Filters
+from analysis.report import findings, tables
 from analysis.serialize import article_from_dict, article_rows
 from analysis.types import FRAMES, ArticleResult
 

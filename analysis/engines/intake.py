@@ -23,8 +23,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from analysis import limits
-from analysis.ingest import read as ingest
 from analysis.errors import InputError
+from analysis.ingest import read as ingest
 from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.score import score_document
 from analysis.types import ArticleResult, Document, Rejected

@@ -20,11 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from analysis.gold.evaluate import GoldSentence, cohen_kappa, locate, read_gold
-from analysis.scoring.features import SentenceFeatures, analyse
 from analysis.ingest.read import load_seeds, read_paths
+from analysis.ingest.segment import sentences
+from analysis.scoring.features import SentenceFeatures, analyse
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.scoring.model import FrameModel, Linear, decide, from_json, local, stacked, to_json
-from analysis.ingest.segment import sentences
 from analysis.types import FRAMES, Document
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-from analysis.errors import InputError
 from analysis import limits
+from analysis.errors import InputError
 from analysis.types import Rejected
 
 #: What a damaged, encrypted or exotic entry raises when it is read.

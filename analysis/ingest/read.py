@@ -13,10 +13,10 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
+from analysis import limits
+from analysis.errors import InputError
 from analysis.ingest.archive import zip_entries
 from analysis.ingest.decode import decode
-from analysis.errors import InputError
-from analysis import limits
 from analysis.ingest.markup import html_article, markdown_text
 from analysis.ingest.normalize import normalize, trim_boilerplate
 from analysis.ingest.records import TABLE_SUFFIXES, records

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from analysis.ingest.decode import decode
 from analysis.errors import InputError
+from analysis.ingest.decode import decode
 from analysis.types import Rejected
 
 METADATA_FILE = "metadata.yaml"

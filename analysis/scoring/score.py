@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from analysis.ingest.segment import sentences, word_count
 from analysis.scoring import keywords, tone
 from analysis.scoring.features import analyse
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.scoring.model import decide, load_model
-from analysis.ingest.segment import sentences, word_count
 from analysis.types import (
     FRAMES,
     TINY_SHARE,

@@ -5,11 +5,11 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from analysis.report import tables
-from analysis.errors import InputError
-from analysis.gold.evaluate import GoldSentence, LabelAgreement, agreement, as_coding, parse_gold, write_gold
 from analysis.charts.export import file_slug
 from analysis.corpus.select import Filters
+from analysis.errors import InputError
+from analysis.gold.evaluate import GoldSentence, LabelAgreement, agreement, as_coding, parse_gold, write_gold
+from analysis.report import tables
 from analysis.types import FRAMES, SentenceResult
 from dashboard import data
 from dashboard.widgets import NO_ARTICLES, plain, stop

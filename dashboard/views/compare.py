@@ -4,11 +4,11 @@ from textwrap import shorten
 
 import streamlit as st
 
+from analysis.charts import figures
+from analysis.charts.charts import Z_CHANCE
 from analysis.report import tables
 from analysis.types import ArticleResult
 from dashboard import data
-from analysis.charts import figures
-from analysis.charts.charts import Z_CHANCE
 from dashboard.widgets import (
     download_all,
     filtered_corpus,

@@ -4,11 +4,11 @@ import streamlit as st
 
 from analysis import limits
 from analysis.corpus import articles
-from analysis.ingest import read as ingest
-from analysis.engines import intake
-from analysis.report import tables
-from analysis.errors import InputError
 from analysis.corpus.select import Filters
+from analysis.engines import intake
+from analysis.errors import InputError
+from analysis.ingest import read as ingest
+from analysis.report import tables
 from dashboard import data
 from dashboard.widgets import plain
 

@@ -3,9 +3,9 @@
 import pandas as pd
 import streamlit as st
 
+from analysis.corpus.select import Filters
 from analysis.errors import LexiconError
 from analysis.scoring.lexicons import FILES, LABELS, default_source, load_lexicons
-from analysis.corpus.select import Filters
 from analysis.types import FRAMES, Document
 from dashboard import data
 from dashboard.widgets import plain

@@ -3,10 +3,10 @@ corpus, the same questions answered in aggregate."""
 
 import streamlit as st
 
+from analysis.charts import figures
 from analysis.report import tables
 from analysis.types import FRAMES
 from dashboard import data, state
-from analysis.charts import figures
 from dashboard.widgets import download_all, filtered_corpus, show_chart, style
 from dashboard.widgets import table as table_of
 

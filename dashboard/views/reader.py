@@ -5,15 +5,15 @@ from collections.abc import Sequence
 import pandas as pd
 import streamlit as st
 
-from analysis.corpus import select
-from analysis.report import tables
-from analysis.csvout import safe_csv
 from analysis.charts.export import file_slug
+from analysis.charts.highlight import CONTEXT_GROUPS, article_html, legend_html
+from analysis.charts.theme import READER_CSS
+from analysis.corpus import select
+from analysis.csvout import safe_csv
+from analysis.report import tables
 from analysis.serialize import sentence_rows
 from analysis.types import FRAMES, Cue
 from dashboard import data, state
-from analysis.charts.highlight import CONTEXT_GROUPS, article_html, legend_html
-from analysis.charts.theme import READER_CSS
 from dashboard.widgets import empty_state, filtered_corpus, plain
 from dashboard.widgets import table as table_of
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from analysis.errors import LexiconError
-from analysis.scoring.lexicons import load_lexicons
 from analysis.patterns import UnsafePattern, check
+from analysis.scoring.lexicons import load_lexicons
 
 SECURITY = """frame: SECURITY
 groups:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.charts import figures
 from analysis.report import tables
 from analysis.report.compare import compare
-from analysis.charts import figures
 from dashboard.widgets import plain
 from tests.dashboard.conftest import (
     APP,

@@ -12,9 +12,9 @@ import duckdb
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from analysis.corpus import store
 import analysis.scoring.score
 import dashboard.data
-from analysis.corpus import store
 from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, chart_figures, chart_titles, emptied, open_page
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analysis.report import tables
-from analysis.types import FRAMES
 from analysis.charts import charts
 from analysis.charts.theme import CLASSROOM, FRAME_COLORS, SCREEN
+from analysis.report import tables
+from analysis.types import FRAMES
 
 
 @pytest.fixture(scope="module")

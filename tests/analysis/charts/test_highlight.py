@@ -1,9 +1,9 @@
 from __future__ import annotations
 
+from analysis.charts.highlight import CONTEXT_GROUPS, article_html, legend_html, sentence_html
 from analysis.ingest.read import from_text
 from analysis.scoring.score import score_document
 from analysis.types import FRAMES
-from analysis.charts.highlight import CONTEXT_GROUPS, article_html, legend_html, sentence_html
 
 TEXT = "Intro <b>line</b>\n\nHuawei was added to the entity list. The <script>x()</script> match ended."
 

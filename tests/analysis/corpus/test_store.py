@@ -8,11 +8,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.corpus import store
-from analysis.report import tables
-from analysis.errors import InputError
-from analysis.outputs import OutputError
-from analysis.ingest.read import from_text
 from analysis.corpus.select import Filters, apply
+from analysis.errors import InputError
+from analysis.ingest.read import from_text
+from analysis.outputs import OutputError
+from analysis.report import tables
 from analysis.types import FRAMES
 
 

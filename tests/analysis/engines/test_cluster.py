@@ -7,8 +7,8 @@ import json
 from click.testing import CliRunner
 
 from analysis.cli.main import main
-from analysis.ingest.read import load_seeds
 from analysis.engines.run import score_documents
+from analysis.ingest.read import load_seeds
 
 
 def test_dask_engine_matches_local() -> None:

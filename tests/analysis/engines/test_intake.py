@@ -9,8 +9,8 @@ import pytest
 
 from analysis import limits
 from analysis.engines import intake
-from analysis.scoring.score import score_document
 from analysis.ingest.sidecar import read_sidecar
+from analysis.scoring.score import score_document
 from bench import hostile
 
 ARTICLE = b"US sanctions hit Huawei's chip supply. Beijing answered with subsidies."

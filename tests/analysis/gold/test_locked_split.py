@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from analysis.engines.run import score_documents
 from analysis.gold.evaluate import evaluate, read_gold
 from analysis.ingest.read import read_paths
-from analysis.engines.run import score_documents
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02.

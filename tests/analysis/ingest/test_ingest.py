@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import limits
-from analysis.ingest import read as ingest
-from analysis.errors import InputError
 from analysis.charts.export import zip_bytes
+from analysis.errors import InputError
+from analysis.ingest import read as ingest
 from analysis.ingest.read import from_text, load_seeds, read_bytes, read_paths
 from analysis.types import Corpus, Rejected
 

@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from analysis.ingest import normalize as normalize_module
 from analysis.errors import LexiconError
+from analysis.ingest import normalize as normalize_module
 from analysis.ingest.normalize import normalize, trim_boilerplate
 
 SEEDS = Path(__file__).resolve().parents[3] / "seeds"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from analysis.scoring.cues import match
 from analysis.ingest.read import load_seeds, read_paths
-from analysis.scoring.lexicons import LABELS, Lexicons, branch, load_lexicons, ordered
 from analysis.ingest.segment import sentences
+from analysis.scoring.cues import match
+from analysis.scoring.lexicons import LABELS, Lexicons, branch, load_lexicons, ordered
 from bench.score import corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"

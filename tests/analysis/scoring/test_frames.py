@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from analysis.ingest.segment import sentences
 from analysis.scoring.frames import detect
 from analysis.scoring.lexicons import load_lexicons
-from analysis.ingest.segment import sentences
 
 
 def labels(sentence: str) -> set[str]:

@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from analysis.gold.train import MODEL, train
 from analysis.ingest.read import read_paths
 from analysis.scoring.keywords import stopwords
 from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.model import MAX_WORDS, load_model
 from analysis.scoring.score import score_document
-from analysis.gold.train import MODEL, train
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CHECK = DATA / "checks" / "moonshot_critique.txt"

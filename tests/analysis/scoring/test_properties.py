@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from analysis.scoring.frames import detect
-from analysis.ingest.read import read_bytes
-from analysis.scoring.lexicons import load_lexicons
 from analysis.ingest.normalize import normalize, trim_boilerplate
-from analysis.scoring.score import score_document
+from analysis.ingest.read import read_bytes
 from analysis.ingest.segment import sentences
+from analysis.scoring.frames import detect
+from analysis.scoring.lexicons import load_lexicons
+from analysis.scoring.score import score_document
 from analysis.types import Document
 
 ODD_TEXT = st.one_of(
