@@ -41,7 +41,7 @@ def test_distinctive_table(seed_results) -> None:
 
 
 def test_labels() -> None:
-    from tests.analysis.test_select import article
+    from tests.analysis.corpus.test_select import article
 
     plain = article("x")
     assert tables.label(plain) == "x · Title x"
