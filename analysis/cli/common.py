@@ -67,26 +67,28 @@ def emit(text: str, out: Path | None) -> None:
         click.echo(f"wrote {out}", err=True)
 
 
-def writable(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
-    """Option callback: an output file is checked before any work starts."""
+def _checked(check: Callable[[Path], None], path: Path | None) -> Path | None:
+    """A path checked before any work starts; a refusal is a usage error that names it."""
     if path is not None:
         try:
-            check_file(path)
+            check(path)
         except OutputError as error:
             raise click.BadParameter(str(error)) from None
     return path
+
+
+def writable(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
+    """Option callback: an output file is checked before any work starts."""
+    return _checked(check_file, path)
 
 
 def store_target(_ctx: click.Context, _param: click.Parameter, path: Path | None) -> Path | None:
     """Option callback: a store may only replace a store (DuckDB is loaded only for --store)."""
-    if path is not None:
-        from analysis.corpus.store import check_target
+    if path is None:
+        return None
+    from analysis.corpus.store import check_target
 
-        try:
-            check_target(path)
-        except OutputError as error:
-            raise click.BadParameter(str(error)) from None
-    return path
+    return _checked(check_target, path)
 
 
 def finish(rejected: int) -> None:
