@@ -1,33 +1,17 @@
 from __future__ import annotations
 
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
 
-import analysis
 from analysis.ingest.read import from_text
 from analysis.scoring.score import Settings, dominant_frame, score_document
 from analysis.types import FRAMES, FrameSummary
 
-ROOT = Path(__file__).resolve().parents[3]
 TEXT = (
     "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
     "US sanctions and export controls threaten Beijing's self-reliance in semiconductors.\n\n"
     "Dozens of chip projects collapsed after swallowing billions in subsidies.\n\n"
     "The weather was mild."
 )
-
-
-def test_analysis_does_not_import_streamlit() -> None:
-    """In a fresh interpreter: other tests in this process import streamlit themselves."""
-    package = Path(analysis.__file__).parent
-    modules = [".".join(("analysis", *p.relative_to(package).with_suffix("").parts)).removesuffix(".__init__")
-               for p in sorted(package.rglob("*.py")) if p.stem != "__main__"]
-    code = f"import sys; import {', '.join(modules)}; print('streamlit' in sys.modules)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
-    assert out.stdout.strip() == "False"
 
 
 def test_score_document_fields_and_offsets() -> None:
