@@ -9,7 +9,7 @@ Coders read a sentence in its article, so the model does too, in two stages:
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
    neighbour).
 
-The model is a small JSON file of readable weights (`analysis/model/frames.json`, made by
+The model is a small JSON file of readable weights (`analysis/scoring/model/frames.json`, made by
 `python -m analysis train`). A label fires when its probability reaches the label's
 threshold, the sentence alone gives it at least SENTENCE_MIN, and something in the sentence
 pushed it there, or when a decisive lexicon cue
@@ -116,7 +116,7 @@ def load_model(path: str | None = None) -> FrameModel:
         except OSError as error:
             raise ModelError(path, f"cannot read: {error}") from None
     text = resources.files("analysis.scoring").joinpath("model", "frames.json").read_text(encoding="utf-8")
-    return from_json(text, source="analysis/model/frames.json")
+    return from_json(text, source="analysis/scoring/model/frames.json")
 
 
 def local(features: SentenceFeatures) -> dict[str, float]:
