@@ -43,7 +43,9 @@ def _charts_fit(page, fold: int) -> None:
     for plot in plots.all():
         plot.scroll_into_view_if_needed()
         box = plot.bounding_box()
-        assert box["y"] >= 0 and box["y"] + box["height"] <= fold, box
+        # the page scrolls by whole pixels while layout has fractions: a chart scrolled to the bottom
+        # edge may end up to one pixel past it
+        assert box["y"] >= 0 and box["y"] + box["height"] <= fold + 1, box
 
 
 @pytest.mark.parametrize(("path", "title"), [("/?present=1", "Overview"), ("/compare?present=1&ids=000,003", "Compare")])
