@@ -72,7 +72,7 @@ def test_page_links_keep_presentation_mode_and_the_view(server: str, browser) ->
     page.locator("header").get_by_role("link", name="Reader").click()
     expect(page.get_by_role("heading", name="Reader", exact=True)).to_be_visible(timeout=60_000)
     expect(page).to_have_url(re.compile(r"present=1"), timeout=30_000)
-    expect(page.get_by_role("button", name="Exit presentation mode")).to_be_visible()
+    expect(page.get_by_role("button", name="Exit presentation mode")).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
     expect(page).to_have_url(re.compile(r"ids=000(%2C|,)003"))
     page.locator("header").get_by_role("link", name="Compare").click()
