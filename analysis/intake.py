@@ -70,8 +70,13 @@ def read_upload(files: Sequence[tuple[str, bytes]], *, lexicon_sources: Mapping[
 
 
 def read_paste(text: str, *, title: str, lexicon_sources: Mapping[str, str], taken: Iterable[str] = ()) -> Intake:
-    """Read and score a pasted text in a bounded worker."""
+    """Read and score a pasted text in a bounded worker, once its length has been checked here:
+    a text over the limit is refused without a worker, or a copy of it, ever being made."""
     source = "pasted text"
+    try:
+        ingest.check_paste(text, source=source)
+    except InputError as error:
+        return Intake(rejected=(Rejected(error.source, error.message),))
     part = _bounded(source, _read_pasted, (text, title, dict(lexicon_sources)), limits.LIMITS.file_seconds)
     return _unique(part, list(taken))
 

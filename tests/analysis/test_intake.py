@@ -54,7 +54,11 @@ def test_a_zip_of_45_mib_is_refused_at_the_word_limit() -> None:
     assert set(messages(outcome).values()) == {"1,254,080 words, more than the 100,000 left of the word limit per upload"}
 
 
-def test_a_huge_paste_is_refused_before_it_is_read() -> None:
+def test_a_huge_paste_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_worker(*args: object) -> intake.Intake:
+        raise AssertionError("a paste over the length limit reached the worker")
+
+    monkeypatch.setattr(intake, "_bounded", no_worker)
     outcome = intake.read_paste(hostile.huge_paste(), title="", lexicon_sources={})
     assert messages(outcome) == {"pasted text": "22,000,000 characters, over the limit of 100,000 for a pasted "
                                                 "text; upload it as a file instead"}
