@@ -33,7 +33,7 @@ from pathlib import Path
 from playwright.async_api import Page, async_playwright
 
 from bench import hostile
-from bench.server import serve
+from bench.server import alive, descendants, serve
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
@@ -175,30 +175,6 @@ def _report_loads(baseline: list[float], loaded: list[float], outcomes: list[tup
           f"{load / base:.2f}x", flush=True)
 
 
-def _descendants(pid: int) -> set[int]:
-    """Every process below `pid` (the forkserver and its workers among them)."""
-    found, todo = set(), [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                children = (task / "children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, children):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
-    except OSError:
-        return False
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
     parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
@@ -214,7 +190,7 @@ def main() -> None:
             baseline, loaded, outcomes, (p, browser) = loop.run_until_complete(_run(url, args.rounds, health))
             health.stop.set()
             poller.join()
-            below = _descendants(server.pid)
+            below = descendants(server.pid)
             start = time.perf_counter()
             server.send_signal(signal.SIGTERM)
             try:
@@ -223,7 +199,7 @@ def main() -> None:
             except subprocess.TimeoutExpired:
                 pass
             time.sleep(1)
-            left = {pid for pid in below if _alive(pid)}
+            left = {pid for pid in below if alive(pid)}
             loop.run_until_complete(browser.close())
             loop.run_until_complete(p.stop())
             loop.close()

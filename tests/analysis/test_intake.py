@@ -3,7 +3,14 @@ limit it broke named, quickly, and the other inputs are still added."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -11,8 +18,21 @@ from analysis import intake, limits
 from analysis.score import score_document
 from analysis.sidecar import read_sidecar
 from bench import hostile
+from bench.server import alive, descendants
 
 ARTICLE = b"US sanctions hit Huawei's chip supply. Beijing answered with subsidies."
+ROOT = Path(__file__).resolve().parents[2]
+#: A process that reads a file taking minutes (5.7 KB of "[") in a worker with the given time budget.
+SLOW_READER = """
+import sys
+from dataclasses import replace
+from analysis import intake, limits
+from bench import hostile
+limits.LIMITS = replace(limits.LIMITS, file_seconds=float(sys.argv[1]))
+intake._context()
+print("reading", flush=True)
+intake.read_upload([("slow.md", hostile.brackets_markdown())], lexicon_sources={})
+"""
 
 
 def read(*files: tuple[str, bytes], taken: tuple[str, ...] = ()) -> intake.Intake:
@@ -99,3 +119,58 @@ def test_the_limits_are_described_with_their_numbers() -> None:
     text = " ".join(limits.describe())
     for number in ("100,000 words", "20,000 characters", "5,000", "60 s", "1024 MiB", "100,000 characters"):
         assert number in text
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[1])
+
+
+def _until(found: Callable[[], set[int]], seconds: float) -> set[int]:
+    """What `found` returns once it is not empty, or empty after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not (result := found()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return result
+
+
+def _left(pids: set[int], seconds: float) -> set[int]:
+    """Those of `pids` still running once all have ended or `seconds` have passed."""
+    deadline = time.monotonic() + seconds
+    while (running := {p for p in pids if alive(p)}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return running
+
+
+def _reading(budget: float) -> tuple[subprocess.Popen, set[int]]:
+    """A process reading a slow file, and its workers (the processes below its forkserver)."""
+    reader = subprocess.Popen([sys.executable, "-c", SLOW_READER, str(budget)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert reader.stdout.readline() == "reading\n"
+    workers = _until(lambda: {p for p in descendants(reader.pid) if alive(p) and _parent(p) != reader.pid}, 60)
+    assert workers, "no worker started"
+    return reader, workers
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_no_worker_outlives_the_process_that_started_it(stop: signal.Signals) -> None:
+    reader, workers = _reading(600)
+    below = descendants(reader.pid)
+    try:
+        reader.send_signal(stop)
+        reader.wait(timeout=30)
+        assert _left(below, 10) == set(), f"left running 10 s after the reader was stopped (workers {workers})"
+    finally:
+        for pid in _left(below, 0):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_worker_nobody_kills_ends_itself_after_its_budget() -> None:
+    """The reader is frozen, not dead, so its forkserver stays and only the worker's own alarm can end it."""
+    reader, workers = _reading(4)
+    reader.send_signal(signal.SIGSTOP)
+    try:
+        assert _left(workers, 4 + intake.GRACE_SECONDS + 30) == set()
+    finally:
+        reader.kill()
+        reader.wait()
+        for pid in _left(workers, 0):
+            os.kill(pid, signal.SIGKILL)
