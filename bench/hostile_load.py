@@ -10,8 +10,8 @@ page (the zip that expands to 45 MiB, a 22 MB paste, 5.7 KB of `[` as .md, a 2 M
 line, a billion-laughs metadata.yaml in a zip) and waits for each one's message. Reports
 the median time to first chart under load as a ratio to the baseline, whether
 `/_stcore/health` (polled throughout, 1 s timeout) ever timed out, and how long the
-server takes to stop on SIGTERM sent while one more hostile file is being read, with any
-worker process left behind. Every loop is bounded; the script stops by itself.
+server takes to stop on SIGTERM sent while one more hostile file (12 KB of `[`, most of a
+minute to read) is being read, with any worker process left behind. Every loop is bounded; the script stops by itself.
 """
 
 from __future__ import annotations
@@ -157,7 +157,7 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
     await attacker.goto(f"{url}/corpus")
     await attacker.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
     await attacker.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        files=[{"name": "brackets.md", "mimeType": "text/markdown", "buffer": hostile.brackets_markdown()}])
+        files=[{"name": "brackets.md", "mimeType": "text/markdown", "buffer": hostile.brackets_markdown(12_000)}])
     await attacker.get_by_role("button", name="Add uploaded files").click()
     await asyncio.sleep(3)
     health.phase = "last"
@@ -165,20 +165,31 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
 
 
 def _report_loads(baseline: list[float], loaded: list[float], outcomes: list[tuple[str, float, str]]) -> None:
-    """Printed as soon as the uploads are done, so a later failure does not lose them."""
+    """Printed as soon as the uploads are done, so a later failure does not lose them. "Its
+    usual time" is the spread of the alone runs: the loaded median is within it when it is no
+    more than the slowest of them."""
     base, load = statistics.median(baseline), statistics.median(loaded) if loaded else float("nan")
     print("hostile inputs (time to their message, and the message):")
     for name, seconds, message in outcomes:
         print(f"  {name}: {seconds:.1f} s — {message}")
-    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}), "
+    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}, "
+          f"{min(baseline):.2f} to {max(baseline):.2f} s), "
           f"{load:.2f} s during the hostile uploads (median of {len(loaded)}, max {max(loaded, default=float('nan')):.2f} s): "
           f"{load / base:.2f}x", flush=True)
+    usual = load <= max(baseline)
+    print(f"  within its usual time (loaded median at most the slowest alone run, {max(baseline):.2f} s): "
+          f"{'yes' if usual else 'NO'}; load average {_load()}", flush=True)
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
     parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
     args = parser.parse_args()
+    print(f"load average at the start: {_load()}", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         server, url = serve(Path(folder) / "cache.sqlite")
         health = Health(url)

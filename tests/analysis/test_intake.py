@@ -22,16 +22,13 @@ from bench.server import alive, descendants
 
 ARTICLE = b"US sanctions hit Huawei's chip supply. Beijing answered with subsidies."
 ROOT = Path(__file__).resolve().parents[2]
-#: A process that reads a file taking minutes (5.7 KB of "[") in a worker with the given time budget.
+#: A process whose worker sleeps for ten minutes, within the given time budget.
 SLOW_READER = """
-import sys
-from dataclasses import replace
-from analysis import intake, limits
-from bench import hostile
-limits.LIMITS = replace(limits.LIMITS, file_seconds=float(sys.argv[1]))
+import sys, time
+from analysis import intake
 intake._context()
 print("reading", flush=True)
-intake.read_upload([("slow.md", hostile.brackets_markdown())], lexicon_sources={})
+intake._bounded("slow", time.sleep, (600,), float(sys.argv[1]))
 """
 
 
@@ -142,7 +139,7 @@ def _left(pids: set[int], seconds: float) -> set[int]:
 
 
 def _reading(budget: float) -> tuple[subprocess.Popen, set[int]]:
-    """A process reading a slow file, and its workers (the processes below its forkserver)."""
+    """A process with a worker at work, and its workers (the processes below its forkserver)."""
     reader = subprocess.Popen([sys.executable, "-c", SLOW_READER, str(budget)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     assert reader.stdout.readline() == "reading\n"
     workers = _until(lambda: {p for p in descendants(reader.pid) if alive(p) and _parent(p) != reader.pid}, 60)
