@@ -14,8 +14,9 @@ the server's child but the forkserver's, and it holds the pipe whose closing wou
 forkserver, so it watches the server itself: a thread waits on a pidfd of the server and
 ends the worker when the server exits. Each worker also ends itself with SIGALRM shortly
 after its deadline, in case no one is left to kill it (or the watching thread cannot run:
-a long call in C holds the interpreter). Workers run at a lower CPU priority (`NICENESS`), so a hostile upload
-slows the pages of the people who share the server as little as it can.
+a long call in C holds the interpreter). Workers run at a lower CPU priority
+(`NICENESS`), so a hostile upload slows the pages of the people who share the server as
+little as it can.
 """
 
 from __future__ import annotations
@@ -179,10 +180,10 @@ def _end_with(server: int) -> None:
     then); where there are no pidfds, the alarm set in `_child` bounds the worker instead."""
     try:
         watched = os.pidfd_open(server)
-    except AttributeError:
-        return
     except ProcessLookupError:  # gone already
         os._exit(1)
+    except (AttributeError, OSError):  # no pidfds on this system
+        return
 
     def watch() -> None:
         select.select([watched], [], [])

@@ -43,6 +43,8 @@ MINIMUMS = [0.0, 0.1, 0.2, 0.05, 0.15]
 UPLOAD_WAIT_MS = 240_000
 #: Most filter rounds while the uploads run, so the loop ends even if an upload never does.
 MAX_LOADED_ROUNDS = 400
+#: Seconds after the server has stopped by which no process it started may still run.
+LEFT_WAIT = 10.0
 
 
 @dataclass
@@ -185,6 +187,14 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def _name(pid: int) -> str:
+    """The command line of `pid`, cut to fit a line."""
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:100]
+    except OSError:
+        return "?"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
     parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
@@ -194,7 +204,7 @@ def main() -> None:
         server, url = serve(Path(folder) / "cache.sqlite")
         health = Health(url)
         poller = threading.Thread(target=health.run, daemon=True)
-        stop_seconds, left = float("nan"), set()
+        stop_seconds, left, names, left_seconds = float("nan"), set(), {}, 0.0
         try:
             poller.start()
             loop = asyncio.new_event_loop()
@@ -209,8 +219,11 @@ def main() -> None:
                 stop_seconds = time.perf_counter() - start
             except subprocess.TimeoutExpired:
                 pass
-            time.sleep(1)
-            left = {pid for pid in below if alive(pid)}
+            gone = time.perf_counter()
+            while (left := {pid for pid in below if alive(pid)}) and time.perf_counter() - gone < LEFT_WAIT:
+                names = {pid: _name(pid) for pid in left}
+                time.sleep(0.1)
+            left_seconds = time.perf_counter() - gone
             loop.run_until_complete(browser.close())
             loop.run_until_complete(p.stop())
             loop.close()
@@ -229,7 +242,9 @@ def main() -> None:
     print("  by phase (polls, timed out): " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in health.by_phase.items()))
     stopped = stop_seconds < 5
     print(f"SIGTERM during a hostile upload: server stopped in {stop_seconds:.2f} s "
-          f"({'under' if stopped else 'NOT under'} 5 s); worker processes left running: {len(left)}")
+          f"({'under' if stopped else 'NOT under'} 5 s); processes below it (forkserver, workers) all gone "
+          f"{left_seconds:.1f} s after it; left running {LEFT_WAIT:g} s after it: {len(left)}"
+          + "".join(f"\n  {pid}: {names.get(pid, '?')}" for pid in left))
     sys.exit(0 if stopped and not health.failures and not left else 1)
 
 
