@@ -28,7 +28,7 @@ from analysis.evaluate import Evaluation, read_gold
 from analysis.evaluate import evaluate as run_evaluation
 from analysis.export import FORMATS
 from analysis.ingest import read_paths
-from analysis.keywords import ENGINES
+from analysis.keywords import DEFAULT_ENGINE, ENGINES
 from analysis.lexicons import Lexicons, load_lexicons, read_folder
 from analysis.outputs import OutputError, check_file, check_folder, replacing, write_file
 from analysis.parallel import default_jobs
@@ -50,7 +50,7 @@ def _read(paths: Sequence[str]) -> tuple[list[Document], int]:
     return list(corpus.documents), len(corpus.rejected)
 
 
-def _stream(docs: Sequence[Document], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = "yake",
+def _stream(docs: Sequence[Document], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = DEFAULT_ENGINE,
             cluster: str = "local", scheduler: str | None = None,
             lexicons: Lexicons | None = None) -> Iterator[ArticleResult]:
     """Results in input order as they are scored, with a progress bar on stderr."""
@@ -204,8 +204,8 @@ def main() -> None:
               help="Number of YAKE key phrases per article.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=default_jobs(), show_default="all cores",
               help="Processes that score in parallel; results are the same for any number.")
-@click.option("--keyword-engine", type=click.Choice(list(ENGINES)), default="yake", show_default=True,
-              help="yake is the reference; yake-rust is about 5x faster and mostly agrees (README, Speed).")
+@click.option("--keyword-engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+              help="yake-rust is about 5x faster than yake, the reference, and agrees with it (README, Speed).")
 @click.option("--engine", "cluster", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: processes on this machine; dask: a Dask cluster (results are identical).")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
