@@ -22,9 +22,10 @@ def huge_paste() -> str:
     return ("Export controls bite. " * (22_000_000 // 22))
 
 
-def brackets_markdown() -> bytes:
-    """5.7 KB of '[': Python-Markdown's link parser takes minutes on it."""
-    return b"[" * 5700
+def brackets_markdown(n: int = 5700) -> bytes:
+    """n bytes of '[': Python-Markdown's link parser takes time that grows fast with n (seconds
+    for the default 5.7 KB, most of a minute for 12 KB)."""
+    return b"[" * n
 
 
 def long_line() -> bytes:

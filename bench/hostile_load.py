@@ -10,8 +10,8 @@ page (the zip that expands to 45 MiB, a 22 MB paste, 5.7 KB of `[` as .md, a 2 M
 line, a billion-laughs metadata.yaml in a zip) and waits for each one's message. Reports
 the median time to first chart under load as a ratio to the baseline, whether
 `/_stcore/health` (polled throughout, 1 s timeout) ever timed out, and how long the
-server takes to stop on SIGTERM sent while one more hostile file is being read, with any
-worker process left behind. Every loop is bounded; the script stops by itself.
+server takes to stop on SIGTERM sent while one more hostile file (12 KB of `[`, most of a
+minute to read) is being read, with any worker process left behind. Every loop is bounded; the script stops by itself.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 from playwright.async_api import Page, async_playwright
 
 from bench import hostile
-from bench.server import serve
+from bench.server import alive, descendants, serve
 
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--no-first-run"]
@@ -43,6 +43,8 @@ MINIMUMS = [0.0, 0.1, 0.2, 0.05, 0.15]
 UPLOAD_WAIT_MS = 240_000
 #: Most filter rounds while the uploads run, so the loop ends even if an upload never does.
 MAX_LOADED_ROUNDS = 400
+#: Seconds after the server has stopped by which no process it started may still run.
+LEFT_WAIT = 10.0
 
 
 @dataclass
@@ -116,8 +118,11 @@ async def _paste(page: Page, url: str, text: str) -> tuple[str, float, str]:
     await page.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
     start = time.perf_counter()
     await page.get_by_label("Paste an article", exact=True).fill(text)
+    filled = time.perf_counter()
     await page.get_by_role("button", name="Add pasted text").click()
-    return f"paste of {len(text) / 1e6:.0f} MB", time.perf_counter() - start, await _message(page)
+    message = await _message(page)
+    return (f"paste of {len(text) / 1e6:.0f} MB ({filled - start:.1f} s to fill the box in the browser, "
+            f"{time.perf_counter() - filled:.1f} s from Add to the message)"), time.perf_counter() - start, message
 
 
 async def _hostile(page: Page, url: str, done: asyncio.Event) -> list[tuple[str, float, str]]:
@@ -157,7 +162,7 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
     await attacker.goto(f"{url}/corpus")
     await attacker.get_by_role("heading", name="Corpus", exact=True).wait_for(timeout=60_000)
     await attacker.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(
-        files=[{"name": "brackets.md", "mimeType": "text/markdown", "buffer": hostile.brackets_markdown()}])
+        files=[{"name": "brackets.md", "mimeType": "text/markdown", "buffer": hostile.brackets_markdown(12_000)}])
     await attacker.get_by_role("button", name="Add uploaded files").click()
     await asyncio.sleep(3)
     health.phase = "last"
@@ -165,56 +170,51 @@ async def _run(url: str, rounds: int, health: Health) -> tuple[list[float], list
 
 
 def _report_loads(baseline: list[float], loaded: list[float], outcomes: list[tuple[str, float, str]]) -> None:
-    """Printed as soon as the uploads are done, so a later failure does not lose them."""
+    """Printed as soon as the uploads are done, so a later failure does not lose them. "Its
+    usual time" is the spread of the alone runs: the loaded median is within it when it is no
+    more than the slowest of them."""
     base, load = statistics.median(baseline), statistics.median(loaded) if loaded else float("nan")
     print("hostile inputs (time to their message, and the message):")
     for name, seconds, message in outcomes:
         print(f"  {name}: {seconds:.1f} s — {message}")
-    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}), "
+    print(f"time to first chart, other context: {base:.2f} s alone (median of {len(baseline)}, "
+          f"{min(baseline):.2f} to {max(baseline):.2f} s), "
           f"{load:.2f} s during the hostile uploads (median of {len(loaded)}, max {max(loaded, default=float('nan')):.2f} s): "
           f"{load / base:.2f}x", flush=True)
+    usual = load <= max(baseline)
+    print(f"  within its usual time (loaded median at most the slowest alone run, {max(baseline):.2f} s): "
+          f"{'yes' if usual else 'NO'}; load average {_load()}", flush=True)
 
 
-def _descendants(pid: int) -> set[int]:
-    """Every process below `pid` (the forkserver and its workers among them)."""
-    found, todo = set(), [pid]
-    while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*"):
-            try:
-                children = (task / "children").read_text().split()
-            except OSError:
-                continue
-            for child in map(int, children):
-                if child not in found:
-                    found.add(child)
-                    todo.append(child)
-    return found
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def _alive(pid: int) -> bool:
+def _name(pid: int) -> str:
+    """The command line of `pid`, cut to fit a line."""
     try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+        return Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")[:100]
     except OSError:
-        return False
+        return "?"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="hostile uploads beside a working session")
     parser.add_argument("--rounds", type=int, default=8, help="baseline filter changes (default 8)")
     args = parser.parse_args()
+    print(f"load average at the start: {_load()}", flush=True)
     with tempfile.TemporaryDirectory() as folder:
         server, url = serve(Path(folder) / "cache.sqlite")
         health = Health(url)
         poller = threading.Thread(target=health.run, daemon=True)
-        stop_seconds, left = float("nan"), set()
+        stop_seconds, left, names, left_seconds = float("nan"), set(), {}, 0.0
         try:
             poller.start()
             loop = asyncio.new_event_loop()
             baseline, loaded, outcomes, (p, browser) = loop.run_until_complete(_run(url, args.rounds, health))
             health.stop.set()
             poller.join()
-            below = _descendants(server.pid)
+            below = descendants(server.pid)
             start = time.perf_counter()
             server.send_signal(signal.SIGTERM)
             try:
@@ -222,8 +222,11 @@ def main() -> None:
                 stop_seconds = time.perf_counter() - start
             except subprocess.TimeoutExpired:
                 pass
-            time.sleep(1)
-            left = {pid for pid in below if _alive(pid)}
+            gone = time.perf_counter()
+            while (left := {pid for pid in below if alive(pid)}) and time.perf_counter() - gone < LEFT_WAIT:
+                names = {pid: _name(pid) for pid in left}
+                time.sleep(0.1)
+            left_seconds = time.perf_counter() - gone
             loop.run_until_complete(browser.close())
             loop.run_until_complete(p.stop())
             loop.close()
@@ -242,7 +245,9 @@ def main() -> None:
     print("  by phase (polls, timed out): " + ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in health.by_phase.items()))
     stopped = stop_seconds < 5
     print(f"SIGTERM during a hostile upload: server stopped in {stop_seconds:.2f} s "
-          f"({'under' if stopped else 'NOT under'} 5 s); worker processes left running: {len(left)}")
+          f"({'under' if stopped else 'NOT under'} 5 s); processes below it (forkserver, workers) all gone "
+          f"{left_seconds:.1f} s after it; left running {LEFT_WAIT:g} s after it: {len(left)}"
+          + "".join(f"\n  {pid}: {names.get(pid, '?')}" for pid in left))
     sys.exit(0 if stopped and not health.failures and not left else 1)
 
 

@@ -1,4 +1,5 @@
-"""A fresh dashboard server on a free port of 127.0.0.1, for the benches that drive it."""
+"""A fresh dashboard server on a free port of 127.0.0.1, for the benches that drive it, and the
+processes below it, for the checks that none is left behind."""
 
 from __future__ import annotations
 
@@ -38,3 +39,28 @@ def serve(cache: Path) -> tuple[subprocess.Popen, str]:
             time.sleep(0.2)
     process.kill()
     sys.exit("streamlit did not start within 60 s")
+
+
+def descendants(pid: int) -> set[int]:
+    """Every process below `pid` (the forkserver and its workers among them)."""
+    found, todo = set(), [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*"):
+            try:
+                children = (task / "children").read_text().split()
+            except OSError:
+                continue
+            for child in map(int, children):
+                if child not in found:
+                    found.add(child)
+                    todo.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` is running (a zombie, dead but not yet reaped, is not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except OSError:
+        return False

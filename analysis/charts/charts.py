@@ -66,8 +66,9 @@ def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str 
 
 
 def dominant_bars(counts: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure:
-    """How many articles each frame dominates, one bar per frame in the fixed frame order."""
-    colors = [FRAME_COLORS.get(d, "#BBBBBB") for d in counts["dominant"]]
+    """How many articles each label dominates, one bar per label in the fixed frame order, named as
+    the reader sees it (`dominant`) and coloured by its label (`frame`; grey where none leads)."""
+    colors = [FRAME_COLORS.get(f, "#BBBBBB") for f in counts["frame"]]
     fig = go.Figure(go.Bar(x=counts["dominant"], y=counts["articles"], marker_color=colors,
                            text=counts["articles"], textposition="outside", textfont={"size": style.font_size},
                            hovertemplate="%{x}: %{y} articles<extra></extra>"))

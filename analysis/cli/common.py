@@ -17,6 +17,7 @@ from analysis.engines.cache import ResultCache
 from analysis.engines.run import score_documents
 from analysis.ingest.read import read_paths
 from analysis.outputs import OutputError, check_file, write_file
+from analysis.scoring.keywords import DEFAULT_ENGINE
 from analysis.scoring.lexicons import Lexicons
 from analysis.scoring.score import Settings
 from analysis.types import ArticleResult, Document
@@ -35,9 +36,9 @@ def read_articles(paths: Sequence[str]) -> tuple[list[Document], int]:
     return list(corpus.documents), len(corpus.rejected)
 
 
-def stream_results(docs: Sequence[Document], *, use_cache: bool, top: int = 20, jobs: int = 1, engine: str = "yake",
-            cluster: str = "local", scheduler: str | None = None,
-            lexicons: Lexicons | None = None) -> Iterator[ArticleResult]:
+def stream_results(docs: Sequence[Document], *, use_cache: bool, top: int = 20, jobs: int = 1,
+                   engine: str = DEFAULT_ENGINE, cluster: str = "local", scheduler: str | None = None,
+                   lexicons: Lexicons | None = None) -> Iterator[ArticleResult]:
     """Results in input order as they are scored, with a progress bar on stderr."""
     cache = ResultCache() if use_cache else None
     with tqdm(total=len(docs), desc="scoring", unit="article", file=sys.stderr, disable=None, leave=False) as bar:

@@ -34,7 +34,7 @@ from analysis.errors import FrameLensError
 from analysis.outputs import replacing
 from analysis.report.compare import Comparison
 from analysis.report.compare import compare as compare_groups
-from analysis.scoring.keywords import ENGINES
+from analysis.scoring.keywords import DEFAULT_ENGINE, ENGINES
 from analysis.scoring.lexicons import load_lexicons, read_folder
 from analysis.serialize import SCHEMA, article_rows, article_to_dict
 from analysis.types import FRAMES, ArticleResult
@@ -125,8 +125,8 @@ def main() -> None:
               help="Number of YAKE key phrases per article.")
 @click.option("--jobs", type=click.IntRange(1, 64), default=default_jobs(), show_default="all cores",
               help="Processes that score in parallel; results are the same for any number.")
-@click.option("--keyword-engine", type=click.Choice(list(ENGINES)), default="yake", show_default=True,
-              help="yake is the reference; yake-rust is about 5x faster and mostly agrees (README, Speed).")
+@click.option("--keyword-engine", type=click.Choice(list(ENGINES)), default=DEFAULT_ENGINE, show_default=True,
+              help="yake-rust is about 5x faster than yake, the reference, and agrees with it (README, Speed).")
 @click.option("--engine", "cluster", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: processes on this machine; dask: a Dask cluster (results are identical).")
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")

@@ -237,7 +237,7 @@ class Store:
         """Mean share per frame for each value of `by`, in long form (one row per group and frame)."""
         if by not in GROUPINGS:
             raise ValueError(f"by={by!r}: valid groupings are {', '.join(GROUPINGS)}")
-        key = {"year": "left(date, 4)", "dominant": "coalesce(nullif(dominant, ''), 'none')"}.get(by, by)
+        key = {"year": "left(date, 4)", "dominant": _OVERVIEW_SQL["dominant"]}.get(by, by)
         condition, params = where(filters)
         means = ", ".join(f"avg({f}_share) AS {f}" for f in FRAMES)
         wide = self._df(f"SELECT coalesce(nullif({key}, ''), 'unknown') AS {by}, count(*) AS articles, {means} "
@@ -245,12 +245,13 @@ class Store:
         return wide.melt(id_vars=[by, "articles"], value_vars=list(FRAMES), var_name="frame", value_name="mean_share")
 
     def dominant_counts(self, filters: Filters = Filters()) -> pd.DataFrame:
-        """How many articles each frame dominates ("none" where no frame fires)."""
+        """How many articles each label dominates: `frame` is the label ("" where none leads) and
+        `dominant` the honest wording a reader sees ("mostly historical narration", "no frame dominates")."""
         condition, params = where(filters)
-        counts = self._df(f"SELECT coalesce(nullif(dominant, ''), 'none') AS dominant, count(*) AS articles "
-                          f"FROM articles WHERE {condition} GROUP BY 1", params)
-        order = {name: i for i, name in enumerate([*FRAMES, "none"])}
-        return counts.sort_values("dominant", key=lambda s: s.map(order)).reset_index(drop=True)
+        counts = self._df(f"SELECT coalesce(dominant, '') AS frame, {_OVERVIEW_SQL['dominant']} AS dominant, "
+                          f"count(*) AS articles FROM articles WHERE {condition} GROUP BY 1, 2", params)
+        order = {name: i for i, name in enumerate([*FRAMES, ""])}
+        return counts.sort_values("frame", key=lambda s: s.map(order)).reset_index(drop=True)
 
     def tone_grid(self, filters: Filters = Filters(), *, step: float = 0.1) -> pd.DataFrame:
         """Article counts on a grid of polarity × subjectivity cells (lower edges), for a density chart."""

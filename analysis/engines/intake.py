@@ -8,13 +8,27 @@ may use `LIMITS.worker_bytes` more memory than it starts with and is killed afte
 goes over is rejected with the budget named, and the other files are still added.
 Children are forked from a server process that has already imported the analysis
 modules, so a child starts in milliseconds and never inherits the caller's threads.
+
+No worker outlives the server or its own budget, however the server ends. A worker is not
+the server's child but the forkserver's, and it holds the pipe whose closing would stop the
+forkserver, so it watches the server itself: a thread waits on a pidfd of the server and
+ends the worker when the server exits. Each worker also ends itself with SIGALRM shortly
+after its deadline, in case no one is left to kill it (or the watching thread cannot run:
+a long call in C holds the interpreter). Workers run at a lower CPU priority
+(`NICENESS`), so a hostile upload slows the pages of the people who share the server as
+little as it can.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 import multiprocessing
+import os
 import resource
+import select
+import signal
+import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -28,6 +42,11 @@ from analysis.ingest import read as ingest
 from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.score import score_document
 from analysis.types import ArticleResult, Document, Rejected
+
+#: How much lower than the server a worker's CPU priority is (os.nice; 19 is the lowest).
+NICENESS = 10
+#: Seconds past its deadline after which a worker that nobody killed ends itself.
+GRACE_SECONDS = 5
 
 
 @dataclass(frozen=True)
@@ -71,8 +90,13 @@ def read_upload(files: Sequence[tuple[str, bytes]], *, lexicon_sources: Mapping[
 
 
 def read_paste(text: str, *, title: str, lexicon_sources: Mapping[str, str], taken: Iterable[str] = ()) -> Intake:
-    """Read and score a pasted text in a bounded worker."""
+    """Read and score a pasted text in a bounded worker, once its length has been checked here:
+    a text over the limit is refused without a worker, or a copy of it, ever being made."""
     source = "pasted text"
+    try:
+        ingest.check_paste(text, source=source)
+    except InputError as error:
+        return Intake(rejected=(Rejected(error.source, error.message),))
     part = _bounded(source, _read_pasted, (text, title, dict(lexicon_sources)), limits.LIMITS.file_seconds)
     return _unique(part, list(taken))
 
@@ -109,7 +133,8 @@ def _bounded(source: str, work: Callable[..., Intake], args: tuple[Any, ...], se
     naming `source` and the budget when either runs out."""
     context = _context()
     receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(send, limits.LIMITS.worker_bytes, work, args), daemon=True)
+    child = context.Process(target=_child, args=(send, os.getpid(), limits.LIMITS.worker_bytes, seconds, work, args),
+                            daemon=True)
     child.start()
     send.close()
     try:
@@ -129,8 +154,13 @@ def _bounded(source: str, work: Callable[..., Intake], args: tuple[Any, ...], se
     return Intake(rejected=(Rejected(source, f"reading and scoring it {reason}, so it was stopped"),))
 
 
-def _child(send: Connection, memory: int, work: Callable[..., Intake], args: tuple[Any, ...]) -> None:
-    """Runs in the worker: cap its address space, do the work, send back the outcome."""
+def _child(send: Connection, server: int, memory: int, seconds: float, work: Callable[..., Intake],
+           args: tuple[Any, ...]) -> None:
+    """Runs in the worker: tie its life to the server's and to its budget, yield the CPU to
+    the server, cap its address space, do the work, send back the outcome."""
+    _end_with(server)
+    signal.alarm(math.ceil(seconds) + GRACE_SECONDS)  # SIGALRM's default action ends the process
+    os.nice(NICENESS)
     try:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         cap = _address_space() + memory
@@ -144,6 +174,23 @@ def _child(send: Connection, memory: int, work: Callable[..., Intake], args: tup
         send.send(outcome)
     except MemoryError:
         send.send(("memory", None))
+
+
+def _end_with(server: int) -> None:
+    """End this worker as soon as the process `server` exits (Linux: a pidfd becomes readable
+    then); where there are no pidfds, the alarm set in `_child` bounds the worker instead."""
+    try:
+        watched = os.pidfd_open(server)
+    except ProcessLookupError:  # gone already
+        os._exit(1)
+    except (AttributeError, OSError):  # no pidfds on this system
+        return
+
+    def watch() -> None:
+        select.select([watched], [], [])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="end-with-server", daemon=True).start()
 
 
 def _address_space() -> int:

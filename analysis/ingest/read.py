@@ -93,11 +93,17 @@ def _first_line_title(text: str) -> str:
     return start + ("…" if len(words) > TITLE_WORDS else "")
 
 
-def from_text(text: str, *, title: str = "", source: str = "pasted text", doc_id: str | None = None) -> Document:
-    """A pasted text as a document; raises InputError when nothing is left after clean-up."""
+def check_paste(text: str, *, source: str = "pasted text") -> None:
+    """Raise InputError when a pasted text is over its length limit: a length is known
+    without reading the text, so the dashboard checks it before any work is started."""
     if len(text) > limits.LIMITS.paste_chars:
         raise InputError(source, f"{len(text):,} characters, over the limit of {limits.LIMITS.paste_chars:,} "
                                  "for a pasted text; upload it as a file instead")
+
+
+def from_text(text: str, *, title: str = "", source: str = "pasted text", doc_id: str | None = None) -> Document:
+    """A pasted text as a document; raises InputError when it is too long or nothing is left after clean-up."""
+    check_paste(text, source=source)
     if not normalize(text):
         raise InputError(source, "empty text")
     return _document(text, source=source, stem=doc_id or "pasted", meta={"title": title})

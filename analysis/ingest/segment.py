@@ -1,7 +1,9 @@
 """Sentence and word spans with exact character offsets, without any model download.
 
 segtok splits sentences (it knows abbreviations such as "U.S."); line breaks also end a
-sentence, so headlines and list items stand alone. Offsets index the text given.
+sentence, so headlines and list items stand alone. segtok does not know every abbreviation
+("Tencent Holdings Ltd. in spurring …"): a piece that starts with a lower-case letter
+continues the sentence before it. Offsets index the text given.
 """
 
 from __future__ import annotations
@@ -26,7 +28,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
             start = text.find(piece, cursor, line.end())
             if start < 0:
                 continue
-            spans.append((start, start + len(piece)))
+            if text[start].islower() and spans and spans[-1][0] >= line.start():
+                spans[-1] = (spans[-1][0], start + len(piece))
+            else:
+                spans.append((start, start + len(piece)))
             cursor = start + len(piece)
     return spans
 

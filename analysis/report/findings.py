@@ -17,6 +17,11 @@ TONE_CAVEAT = ("Polarity counts positive and negative words (TextBlob), not the 
                "criticism in upbeat words (\"a pipe dream\") can read as positive.")
 
 
+def tone_caveat(result: ArticleResult) -> str | None:
+    """TONE_CAVEAT where a reader would doubt the polarity (positive while a critical frame leads), else None."""
+    return TONE_CAVEAT if result.polarity > 0 and result.dominant in ("MARKET", "SECURITY") else None
+
+
 def dominant_phrase(dominant: str | None) -> str:
     """The dominant frame as a reader should see it: the frame, HISTORY_LEADS or NO_DOMINANT."""
     return HISTORY_LEADS if dominant == "HISTORY" else dominant or NO_DOMINANT
@@ -56,8 +61,8 @@ def findings(result: ArticleResult) -> list[str]:
     if others:
         out.append("Also present: " + ", ".join(others) + ".")
     out.append(_tone(result.polarity, result.subjectivity))
-    if result.polarity > 0 and result.dominant in ("MARKET", "SECURITY"):
-        out.append(TONE_CAVEAT)
+    if caveat := tone_caveat(result):
+        out.append(caveat)
     if result.keywords:
         out.append("Top keywords: " + ", ".join(k.phrase for k in result.keywords[:5]) + ".")
     return out

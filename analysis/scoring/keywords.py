@@ -1,15 +1,21 @@
 """Key phrases with YAKE, wrapped once, with two engines behind one adapter.
 
-- "yake": the `yake` package, the reference and the default. It reads only snake_case
-  options (camelCase ones such as `dedupLim` vanish into its **kwargs) and returns NumPy
-  floats; this adapter passes the right names and returns plain floats.
-- "yake-rust": the `yake-rust` bindings, about five times faster; their top phrases
-  differ from the reference on some texts (bench/keywords.py measures by how much).
+- "yake-rust": the `yake-rust` bindings, the default: about six times faster, and on the
+  text this adapter gives it, it agrees with the reference (bench/keywords.py measures it).
+- "yake": the `yake` package, the reference. It reads only snake_case options (camelCase
+  ones such as `dedupLim` vanish into its **kwargs) and returns NumPy floats; this adapter
+  passes the right names and returns plain floats.
+Both engines are the same algorithm on segtok; they differ only in what they do before it,
+so the adapter hands both one text: FrameLens's sentences (which also end at a line
+break), pieces without a word dropped, one per paragraph. yake first joins a line that
+does not start with a capital to the line before (`pre_filter`); yake-rust does not, and
+its segtok port misreads a text that starts with a paragraph break, so it gets the text
+after yake's `pre_filter`, without the leading break.
 Phrases are deduplicated case-insensitively; a lower score is more relevant. Scores keep
 six significant digits, not six decimals: on a long article the best phrases score below
 1e-6, and fixed decimals would round them to a tie at zero.
 
-A reader would reject three kinds of phrase that YAKE's n-grams produce, so the adapter
+A reader would reject these kinds of phrase that YAKE's n-grams produce, so the adapter
 drops them (for both engines), filling the list from further candidates:
 - a phrase whose words all appear in a higher-ranked phrase ("Great Leap" after "Great
   Leap Forward"), or that holds all the words of one ("Communist Party congress" after
@@ -20,23 +26,33 @@ drops them (for both engines), filling the list from further candidates:
   follows (or precedes) the same capitalised word ("Jinping renewed calls", "Chinese
   Communist" when the text always says "Chinese Communist Party");
 - a phrase that occurs only across a line break (a headline's last word and the next
-  line's first words).
+  line's first words);
+- a phrase with a word holding two punctuation marks ("great-leap-forward style"): yake
+  counts the marks and never proposes such a phrase, yake-rust counts distinct marks.
 """
 
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from importlib import resources
 from typing import Literal
 
 import yake
 from textblob.en.taggers import PatternTagger
+from yake.data.utils import pre_filter
 
+from analysis.ingest.segment import sentences
 from analysis.types import Keyword
 
 Engine = Literal["yake", "yake-rust"]
 ENGINES: tuple[str, ...] = ("yake", "yake-rust")
+DEFAULT_ENGINE: Engine = "yake-rust"
+
+_HAS_WORD = re.compile(r"\w")
+#: yake's punctuation; a word with two of these is "unusual" to yake.
+_PUNCTUATION = frozenset(string.punctuation)
 
 
 @lru_cache(maxsize=1)
@@ -143,6 +159,16 @@ def within_a_line(phrase: str, text: str) -> bool:
     return re.search(r"(?<!\w)" + r"(?:['’]s)?[^\w\n]+".join(map(re.escape, words)) + r"(?!\w)", text) is not None
 
 
+def unusual_word(phrase: str) -> bool:
+    """True when a word of the phrase holds two or more punctuation marks (yake's "u" tag)."""
+    return any(sum(c in _PUNCTUATION for c in word) > 1 for word in phrase.split())
+
+
+def engine_text(text: str) -> str:
+    """The text both engines split alike: FrameLens's sentences with a word, one per paragraph."""
+    return "\n\n".join(piece for a, b in sentences(text) if _HAS_WORD.search(piece := text[a:b]))
+
+
 def redundancy(phrases: list[str]) -> float:
     """Share of phrases whose words all appear in another phrase of the list."""
     words = [{w.casefold() for w in p.split()} for p in phrases]
@@ -158,7 +184,8 @@ def _readable(candidates: list[str], text: str, *, top: int, language: str) -> l
         words = {w.casefold() for w in phrase.split()}
         if any(words <= other or other <= words for other in kept_words):
             continue
-        if bad_edge(phrase, language) or name_fragment(phrase, text) or not within_a_line(phrase, text):
+        if unusual_word(phrase) or bad_edge(phrase, language) or name_fragment(phrase, text) \
+                or not within_a_line(phrase, text):
             continue
         kept.append(phrase)
         kept_words.append(words)
@@ -175,7 +202,7 @@ def extract(
     dedup_limit: float = 0.9,
     window_size: int = 1,
     language: str = "en",
-    engine: Engine = "yake",
+    engine: Engine = DEFAULT_ENGINE,
 ) -> tuple[Keyword, ...]:
     """Up to `top` key phrases, most relevant (lowest score) first."""
     _check(top=top, ngram_max=ngram_max, dedup_limit=dedup_limit, window_size=window_size, language=language,
@@ -184,10 +211,14 @@ def extract(
         return ()
     # Ask for extra candidates so that duplicates and rejected phrases do not shorten the list.
     wanted = top * 4 + 20
+    split = engine_text(text)
+    if not split:
+        return ()
     if engine == "yake-rust":
-        raw = _rust_extractor(language, ngram_max, dedup_limit, window_size).get_n_best(text, n=wanted)
+        raw = _rust_extractor(language, ngram_max, dedup_limit, window_size).get_n_best(
+            pre_filter(split).lstrip("\n"), n=wanted)
     else:
-        raw = _extractor(language, ngram_max, dedup_limit, window_size, wanted).extract_keywords(text)
+        raw = _extractor(language, ngram_max, dedup_limit, window_size, wanted).extract_keywords(split)
     scores: dict[str, float] = {}
     for phrase, score in sorted(raw, key=lambda item: (float(item[1]), item[0])):
         if not any(phrase.casefold() == seen.casefold() for seen in scores):

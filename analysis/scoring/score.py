@@ -31,7 +31,7 @@ class Settings:
 
     keywords_top: int = 20
     ngram_max: int = 3
-    keyword_engine: keywords.Engine = "yake"
+    keyword_engine: keywords.Engine = keywords.DEFAULT_ENGINE
 
     def key(self) -> str:
         return f"top={self.keywords_top};ngram={self.ngram_max};engine={self.keyword_engine}"

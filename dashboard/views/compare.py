@@ -7,6 +7,7 @@ import streamlit as st
 from analysis.charts import figures
 from analysis.charts.charts import Z_CHANCE
 from analysis.report import tables
+from analysis.report.findings import tone_caveat
 from analysis.types import ArticleResult
 from dashboard import data
 from dashboard.widgets import (
@@ -46,6 +47,8 @@ def heading(result: ArticleResult) -> None:
     st.metric("Tone", f"{result.polarity:+.2f}", help="How positive the wording is, from −1 (negative) to +1 "
               "(positive): the polarity computed by the TextBlob library")
     st.caption(f"{result.words} words · {result.sentence_count} sentences · subjectivity {result.subjectivity:.2f}")
+    if caveat := tone_caveat(result):
+        st.caption(caveat)
 
 
 def top_keywords(result: ArticleResult) -> None:

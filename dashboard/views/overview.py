@@ -5,6 +5,7 @@ import streamlit as st
 
 from analysis.charts import figures
 from analysis.report import tables
+from analysis.report.findings import TONE_CAVEAT
 from analysis.types import FRAMES
 from dashboard import data, state
 from dashboard.widgets import download_all, filtered_corpus, show_chart, style
@@ -49,8 +50,7 @@ with left:
 with right:
     show_chart(second)
 show_chart(third)
-st.caption("Tone is TextBlob polarity: it counts positive and negative words, not the writer's stance, so "
-           "criticism in upbeat words (an op-ed calling a policy a \"pipe dream\") can read as positive.")
+st.caption(TONE_CAVEAT)
 
 st.subheader("Articles")
 if len(table) < shown_count:

@@ -43,7 +43,9 @@ def _charts_fit(page, fold: int) -> None:
     for plot in plots.all():
         plot.scroll_into_view_if_needed()
         box = plot.bounding_box()
-        assert box["y"] >= 0 and box["y"] + box["height"] <= fold, box
+        # the page scrolls by whole pixels while layout has fractions: a chart scrolled to the bottom
+        # edge may end up to one pixel past it
+        assert box["y"] >= 0 and box["y"] + box["height"] <= fold + 1, box
 
 
 @pytest.mark.parametrize(("path", "title"), [("/?present=1", "Overview"), ("/compare?present=1&ids=000,003", "Compare")])
@@ -70,7 +72,7 @@ def test_page_links_keep_presentation_mode_and_the_view(server: str, browser) ->
     page.locator("header").get_by_role("link", name="Reader").click()
     expect(page.get_by_role("heading", name="Reader", exact=True)).to_be_visible(timeout=60_000)
     expect(page).to_have_url(re.compile(r"present=1"), timeout=30_000)
-    expect(page.get_by_role("button", name="Exit presentation mode")).to_be_visible()
+    expect(page.get_by_role("button", name="Exit presentation mode")).to_be_visible(timeout=30_000)
     expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden(timeout=30_000)
     expect(page).to_have_url(re.compile(r"ids=000(%2C|,)003"))
     page.locator("header").get_by_role("link", name="Compare").click()

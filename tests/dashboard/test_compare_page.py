@@ -8,6 +8,7 @@ from streamlit.testing.v1 import AppTest
 from analysis.charts import figures
 from analysis.report import tables
 from analysis.report.compare import compare
+from analysis.report.findings import TONE_CAVEAT
 from dashboard.widgets import plain
 from tests.dashboard.conftest import (
     APP,
@@ -28,6 +29,9 @@ def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
     assert app.multiselect(key="compare.ids").value == ["000", "001"]
     assert [s.value for s in app.subheader] == [plain("000 · When Mao Zedong was…"), plain("001 · Following a meeting of…")]
     assert [m.value for m in app.metric] == ["+0.11", "+0.11"]
+    # both tones are positive, but only 000 is led by a critical frame (MARKET): its tone gets the caveat
+    assert [c.value for c in app.caption].count(TONE_CAVEAT) == 1
+    assert TONE_CAVEAT in [c.value for c in app.columns[0].caption]
     # shared profile first, then both flows; no word of these two passes z = 1.96, and the page says so
     assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000 · When Mao Zedong was…",
                                  "Where frames appear: 001 · Following a meeting of…"]

@@ -57,6 +57,20 @@ def test_overview_aggregates_a_large_store_in_sql(on_store: AppTest) -> None:
                                                                    "wire report"]
 
 
+def test_the_dominant_chart_words_history_and_no_leader_as_everywhere_else(seed_results, tmp_path, monkeypatch) -> None:
+    seeds = list(seed_results.values())
+    quiet = [replace(seeds[i % 5], id=f"q{i:03d}", dominant=None) for i in range(5)]
+    path = tmp_path / "quiet.duckdb"
+    store.save([*(replace(seeds[i % 5], id=f"a{i:03d}") for i in range(40)), *quiet], path)
+    monkeypatch.setenv("FRAMELENS_STORE", str(path))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.run()
+    assert not at.exception, at.exception
+    dominant = chart_figures(at)[1]
+    assert dict(zip(dominant.data[0].x, dominant.data[0].y)) == {
+        "ANALOGY": 8, "SECURITY": 16, "MARKET": 8, "mostly historical narration": 8, "no frame dominates": 5}
+
+
 def test_a_narrow_filter_draws_one_bar_per_article(on_store: AppTest) -> None:
     on_store.multiselect(key="filters.kinds").set_value(["op-ed"]).run()
     assert "12 of 60 articles" in on_store.caption[0].value

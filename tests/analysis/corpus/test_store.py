@@ -116,7 +116,8 @@ def test_aggregates_come_from_sql(opened, corpus) -> None:
 
     dominant = opened.dominant_counts()
     assert dominant["articles"].sum() == len(corpus)
-    assert list(dominant["dominant"]) == [f for f in (*FRAMES, "none") if f in set(dominant["dominant"])]
+    assert list(dominant["frame"]) == [f for f in (*FRAMES, "") if f in set(dominant["frame"])]
+    assert "HISTORY" not in set(dominant["dominant"]) and "none" not in set(dominant["dominant"])
 
     grid = opened.tone_grid(Filters(kinds=("op-ed",)))
     assert grid["articles"].sum() == 2

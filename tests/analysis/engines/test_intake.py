@@ -3,7 +3,14 @@ limit it broke named, quickly, and the other inputs are still added."""
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +19,18 @@ from analysis.engines import intake
 from analysis.ingest.sidecar import read_sidecar
 from analysis.scoring.score import score_document
 from bench import hostile
+from bench.server import alive, descendants
 
 ARTICLE = b"US sanctions hit Huawei's chip supply. Beijing answered with subsidies."
+ROOT = Path(__file__).resolve().parents[3]
+#: A process whose worker sleeps for ten minutes, within the given time budget.
+SLOW_READER = """
+import sys, time
+from analysis.engines import intake
+intake._context()
+print("reading", flush=True)
+intake._bounded("slow", time.sleep, (600,), float(sys.argv[1]))
+"""
 
 
 def read(*files: tuple[str, bytes], taken: tuple[str, ...] = ()) -> intake.Intake:
@@ -55,7 +72,11 @@ def test_a_zip_of_45_mib_is_refused_at_the_word_limit() -> None:
     assert set(messages(outcome).values()) == {"1,254,080 words, more than the 100,000 left of the word limit per upload"}
 
 
-def test_a_huge_paste_is_refused_before_it_is_read() -> None:
+def test_a_huge_paste_is_refused_before_it_is_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_worker(*args: object) -> intake.Intake:
+        raise AssertionError("a paste over the length limit reached the worker")
+
+    monkeypatch.setattr(intake, "_bounded", no_worker)
     outcome = intake.read_paste(hostile.huge_paste(), title="", lexicon_sources={})
     assert messages(outcome) == {"pasted text": "22,000,000 characters, over the limit of 100,000 for a pasted "
                                                 "text; upload it as a file instead"}
@@ -96,3 +117,58 @@ def test_the_limits_are_described_with_their_numbers() -> None:
     text = " ".join(limits.describe())
     for number in ("100,000 words", "20,000 characters", "5,000", "60 s", "1024 MiB", "100,000 characters"):
         assert number in text
+
+
+def _parent(pid: int) -> int:
+    return int(Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()[1])
+
+
+def _until(found: Callable[[], set[int]], seconds: float) -> set[int]:
+    """What `found` returns once it is not empty, or empty after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not (result := found()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return result
+
+
+def _left(pids: set[int], seconds: float) -> set[int]:
+    """Those of `pids` still running once all have ended or `seconds` have passed."""
+    deadline = time.monotonic() + seconds
+    while (running := {p for p in pids if alive(p)}) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return running
+
+
+def _reading(budget: float) -> tuple[subprocess.Popen, set[int]]:
+    """A process with a worker at work, and its workers (the processes below its forkserver)."""
+    reader = subprocess.Popen([sys.executable, "-c", SLOW_READER, str(budget)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert reader.stdout.readline() == "reading\n"
+    workers = _until(lambda: {p for p in descendants(reader.pid) if alive(p) and _parent(p) != reader.pid}, 60)
+    assert workers, "no worker started"
+    return reader, workers
+
+
+@pytest.mark.parametrize("stop", [signal.SIGKILL, signal.SIGTERM])
+def test_no_worker_outlives_the_process_that_started_it(stop: signal.Signals) -> None:
+    reader, workers = _reading(600)
+    below = descendants(reader.pid)
+    try:
+        reader.send_signal(stop)
+        reader.wait(timeout=30)
+        assert _left(below, 10) == set(), f"left running 10 s after the reader was stopped (workers {workers})"
+    finally:
+        for pid in _left(below, 0):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_worker_nobody_kills_ends_itself_after_its_budget() -> None:
+    """The reader is frozen, not dead, so its forkserver stays and only the worker's own alarm can end it."""
+    reader, workers = _reading(4)
+    reader.send_signal(signal.SIGSTOP)
+    try:
+        assert _left(workers, 4 + intake.GRACE_SECONDS + 30) == set()
+    finally:
+        reader.kill()
+        reader.wait()
+        for pid in _left(workers, 0):
+            os.kill(pid, signal.SIGKILL)

@@ -8,10 +8,10 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from segtok.segmenter import split_multi
 
 from analysis.errors import InputError
 from analysis.gold.evaluate import GoldSentence, agreement, cohen_kappa, evaluate, read_gold
+from analysis.ingest.segment import sentences as split_sentences
 from analysis.types import FRAMES, ArticleResult, FrameHit, FrameSummary, SentenceResult
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -274,17 +274,10 @@ def seed_texts(seeds_dir: Path) -> dict[str, str]:
 
 
 def segment(text: str, article_id: str) -> list[tuple[int, int]]:
-    """Sentence spans as GOLD.md defines them: lines, then segtok, boilerplate cut."""
+    """Sentence spans as GOLD.md defines them: FrameLens's segmenter (lines, segtok, a lower-case
+    piece continuing its sentence), boilerplate cut."""
     cut = text.rfind(BOILERPLATE[article_id]) if article_id in BOILERPLATE else -1
-    spans = []
-    for line in re.finditer(r"[^\n]+", text[: cut if cut >= 0 else len(text)]):
-        pos = 0
-        for sentence in (s.strip() for s in split_multi(line.group())):
-            if sentence:
-                pos = line.group().index(sentence, pos)
-                spans.append((line.start() + pos, line.start() + pos + len(sentence)))
-                pos += len(sentence)
-    return spans
+    return split_sentences(text[: cut if cut >= 0 else len(text)])
 
 
 @pytest.mark.parametrize("name", ["gold_seeds.csv", "gold_seeds_pass2.csv"])
@@ -304,7 +297,7 @@ def test_seed_gold_follows_the_codebook_on_the_encyclopedia_page() -> None:
 
 def test_passes_code_the_same_sentences() -> None:
     result = agreement(read_gold(DATA / "gold_seeds.csv"), read_gold(DATA / "gold_seeds_pass2.csv"))
-    assert all(r.n == 246 and r.kappa > 0.8 for r in result.values())
+    assert all(r.n == 245 and r.kappa > 0.8 for r in result.values())
 
 
 @pytest.mark.parametrize("name", ["gold_seeds.csv", "gold_example.csv"])

@@ -23,7 +23,7 @@ def report(seed_results):
 
 
 def test_every_gold_sentence_is_matched(report) -> None:
-    assert report.unmatched == () and report.matched == 246
+    assert report.unmatched == () and report.matched == 245
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))

@@ -17,6 +17,9 @@ from analysis.ingest.segment import sentences, word_count
         ("...!!!", ["...!!!"]),
         ("  padded.   ", ["padded."]),
         ("中文句子。English follows.", ["中文句子。English follows."]),
+        ("Giants such as Tencent Holdings Ltd. in spurring growth. Since then, less.",
+         ["Giants such as Tencent Holdings Ltd. in spurring growth.", "Since then, less."]),
+        ("Line one ends.\nlower-case line.", ["Line one ends.", "lower-case line."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

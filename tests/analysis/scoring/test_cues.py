@@ -58,3 +58,12 @@ def test_an_edited_lexicon_rebuilds_the_matcher() -> None:
     assert "zebrafish" in cues
     assert "zebrafish" not in [c.text for row in match(text, sentences(text), load_lexicons())
                                for g in row["ANALOGY"].values() for c in g]
+
+
+@pytest.mark.parametrize("text", ["K\u212aelvin \u017fubsidies, 'state-owned' firms—EU tariffs;  X-ray $5bn costs",
+                                  "subsidies subsidies-subsidies  (tariff)tariffs. Made in China 2025!"])
+def test_a_group_tried_only_where_a_cue_can_begin_finds_what_a_full_scan_finds(text: str) -> None:
+    for frame in LABELS:
+        for group in load_lexicons().groups[frame].values():
+            assert group.find(text, 0, len(text)) == [m.span() for m in group.pattern.finditer(text)]
+            assert group.find(text, 3, len(text) - 2) == [m.span() for m in group.pattern.finditer(text, 3, len(text) - 2)]

@@ -139,3 +139,39 @@ def test_a_phrase_only_across_a_line_break_is_rejected() -> None:
     assert not within_a_line("curbs Xi Jinping", text)
     assert within_a_line("Xi Jinping", text)
     assert within_a_line("Xi Jinping curbs", text)
+
+
+def test_yake_rust_is_the_default_engine() -> None:
+    assert extract(TEXT) == extract(TEXT, engine="yake-rust")
+
+
+def test_the_engines_agree_on_the_seeds(seeds_dir: Path) -> None:
+    """The default engine may differ from the reference only where a reader would not notice."""
+    from analysis.ingest.read import load_seeds
+
+    for doc in load_seeds().documents:
+        fast = [k.phrase.casefold() for k in extract(doc.text, top=10)]
+        reference = [k.phrase.casefold() for k in extract(doc.text, top=10, engine="yake")]
+        assert len(set(fast) & set(reference)) >= 8, (doc.id, fast, reference)
+
+
+@pytest.mark.parametrize("start", ['". ', ". ", "\n\n", " "])
+def test_engines_agree_on_a_text_that_starts_with_a_stray_mark(start: str) -> None:
+    """yake-rust's segtok port misread a leading separator, which moved every sentence's position."""
+    text = start + TEXT
+    assert [k.phrase for k in extract(text, top=10)] == [k.phrase for k in extract(text, top=10, engine="yake")]
+
+
+def test_engine_text_ends_sentences_at_line_breaks_and_drops_wordless_pieces() -> None:
+    from analysis.scoring.keywords import engine_text
+
+    assert engine_text("Xi renews call after US escalates curbs\nXi Jinping spoke. It ended.\n* * *\n") == \
+        "Xi renews call after US escalates curbs\n\nXi Jinping spoke.\n\nIt ended."
+
+
+def test_a_word_with_two_punctuation_marks_is_unusual() -> None:
+    from analysis.scoring.keywords import unusual_word
+
+    assert unusual_word("great-leap-forward style")
+    assert not unusual_word("Chinese-style modernization")
+    assert not unusual_word("Xi Jinping")
