@@ -20,6 +20,15 @@ from analysis.types import (
 )
 
 SCHEMA = "framelens.score/1"
+#: The columns of the overview table, in the order shown (`report.tables.overview`, and the
+#: store's SQL that gives the same rows).
+OVERVIEW_COLUMNS = ("id", "title", "kind", "outlet", "date", "words", "sentences", "dominant",
+                    "polarity", "subjectivity", *FRAMES, "keywords")
+
+
+def top_keywords(result: ArticleResult) -> str:
+    """The five best key phrases, as one overview cell."""
+    return ", ".join(k.phrase for k in result.keywords[:5])
 
 
 def _cue_to_dict(cue: Cue) -> dict[str, Any]:

@@ -12,6 +12,15 @@ FRAMES: tuple[Frame, ...] = ("ANALOGY", "SECURITY", "MARKET", "HISTORY")
 #: A leading share below this (fewer than one sentence in ten) is too little to call any label
 #: an article's dominant one: it is then "no frame dominates".
 TINY_SHARE = 0.10
+#: What an article's `dominant` value is called wherever it is shown: HISTORY is a control
+#: label, not a frame, and None means no label leads clearly.
+HISTORY_LEADS = "mostly historical narration"
+NO_DOMINANT = "no frame dominates"
+
+
+def dominant_phrase(dominant: str | None) -> str:
+    """The dominant frame as a reader should see it: the frame, HISTORY_LEADS or NO_DOMINANT."""
+    return HISTORY_LEADS if dominant == "HISTORY" else dominant or NO_DOMINANT
 
 
 @dataclass(frozen=True)

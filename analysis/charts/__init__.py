@@ -1,1 +1,1 @@
-"""Pure Plotly chart builders, the charts of each view, colours, highlighted article HTML, and the files made of them (PNG, SVG, HTML, CSV, zip, report, slides); no Streamlit; imports corpus and below."""
+"""Pure Plotly chart builders, the charts of each view, colours, highlighted article HTML, and the files made of them (PNG, SVG, HTML, CSV, zip, report, slides); no Streamlit; imports report and below."""

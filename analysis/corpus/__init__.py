@@ -1,1 +1,1 @@
-"""Corpora kept: added articles on disk, a scored corpus in DuckDB, the filters both apply; imports report and below."""
+"""Corpora kept: added articles on disk, a scored corpus in DuckDB, the filters both apply; imports only the base modules."""

@@ -22,14 +22,13 @@ import pandas as pd
 from analysis.corpus.select import Filters
 from analysis.errors import StoreError
 from analysis.outputs import OutputError, check_file, temporary_beside
-from analysis.report import findings, tables
-from analysis.serialize import article_from_dict, article_rows
-from analysis.types import FRAMES, ArticleResult
+from analysis.serialize import OVERVIEW_COLUMNS, article_from_dict, article_rows, top_keywords
+from analysis.types import FRAMES, HISTORY_LEADS, NO_DOMINANT, ArticleResult
 
 SCHEMA_VERSION = 2
-#: How the columns of `tables.overview` are read from the `articles` table, where they differ.
-_OVERVIEW_SQL = {"dominant": f"CASE coalesce(dominant, '') WHEN '' THEN '{findings.NO_DOMINANT}' "
-                             f"WHEN 'HISTORY' THEN '{findings.HISTORY_LEADS}' ELSE dominant END",
+#: How the columns of `report.tables.overview` are read from the `articles` table, where they differ.
+_OVERVIEW_SQL = {"dominant": f"CASE coalesce(dominant, '') WHEN '' THEN '{NO_DOMINANT}' "
+                             f"WHEN 'HISTORY' THEN '{HISTORY_LEADS}' ELSE dominant END",
                  **{f: f"{f}_share" for f in FRAMES}, "keywords": "top_keywords"}
 GROUPINGS = ("kind", "outlet", "dominant", "year")
 _RESCORE = "score the articles again with `python -m analysis score PATHS --store FILE`"
@@ -39,7 +38,7 @@ def _article_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
     rows = article_rows(batch)
     for row, result in zip(rows, batch):
         row.update(outlet=result.outlet, kind=result.kind, date=result.date, url=result.url, text=result.text,
-                   trimmed=result.trimmed, top_keywords=tables.top_keywords(result),
+                   trimmed=result.trimmed, top_keywords=top_keywords(result),
                    keywords=json.dumps([[k.phrase, k.score] for k in result.keywords]))
         for frame in FRAMES:
             row[f"{frame}_sentences"] = result.frames[frame].sentences
@@ -217,10 +216,10 @@ class Store:
 
     def matching(self, filters: Filters = Filters(), *, limit: int | None = None,
                  include: Sequence[str] = ()) -> pd.DataFrame:
-        """One row per article passing the filters (the columns of `tables.overview`), by id:
+        """One row per article passing the filters (the columns of `report.tables.overview`), by id:
         the first `limit` of them, and any of `include` beyond those."""
         condition, params = where(filters)
-        columns = ", ".join(f"{_OVERVIEW_SQL.get(c, c)} AS {c}" for c in tables.OVERVIEW_COLUMNS)
+        columns = ", ".join(f"{_OVERVIEW_SQL.get(c, c)} AS {c}" for c in OVERVIEW_COLUMNS)
         bound = ""
         if limit is not None:
             bound = f" QUALIFY row_number() OVER (ORDER BY id) <= {int(limit)} OR id IN (SELECT unnest(?))"

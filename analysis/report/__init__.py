@@ -1,1 +1,1 @@
-"""What the scores say: comparisons, the tidy tables behind every chart, findings in words; imports scoring and below, never charts or the dashboard."""
+"""What the scores say: comparisons, the tidy tables behind every chart, findings in words; imports corpus and below, never charts or the dashboard."""

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from analysis.types import FRAMES, TINY_SHARE, ArticleResult
+from analysis.types import FRAMES, TINY_SHARE, ArticleResult, dominant_phrase
 
 NAMES = {"ANALOGY": "historical analogy", "SECURITY": "security and rivalry",
          "MARKET": "market critique", "HISTORY": "historical narration"}
 
 
-#: What an article's `dominant` value is called wherever it is shown: HISTORY is a control
-#: label, not a frame, and None means no label leads clearly.
-HISTORY_LEADS = "mostly historical narration"
-NO_DOMINANT = "no frame dominates"
 #: Said beside a positive polarity where a critical frame leads: the score counts words, not stance.
 TONE_CAVEAT = ("Polarity counts positive and negative words (TextBlob), not the writer's stance: "
                "criticism in upbeat words (\"a pipe dream\") can read as positive.")
@@ -20,11 +16,6 @@ TONE_CAVEAT = ("Polarity counts positive and negative words (TextBlob), not the 
 def tone_caveat(result: ArticleResult) -> str | None:
     """TONE_CAVEAT where a reader would doubt the polarity (positive while a critical frame leads), else None."""
     return TONE_CAVEAT if result.polarity > 0 and result.dominant in ("MARKET", "SECURITY") else None
-
-
-def dominant_phrase(dominant: str | None) -> str:
-    """The dominant frame as a reader should see it: the frame, HISTORY_LEADS or NO_DOMINANT."""
-    return HISTORY_LEADS if dominant == "HISTORY" else dominant or NO_DOMINANT
 
 
 def _tone(polarity: float, subjectivity: float) -> str:

@@ -8,8 +8,8 @@ from typing import Protocol
 import pandas as pd
 
 from analysis.report.compare import Comparison
-from analysis.report.findings import dominant_phrase
-from analysis.types import FRAMES, ArticleResult
+from analysis.serialize import OVERVIEW_COLUMNS, top_keywords
+from analysis.types import FRAMES, ArticleResult, dominant_phrase
 
 
 class Labelled(Protocol):
@@ -55,15 +55,6 @@ def frame_profile(results: Sequence[ArticleResult]) -> pd.DataFrame:
 
 
 #: Columns of `overview` (and of `analysis.corpus.store.Store.matching`, which builds the same table in SQL).
-OVERVIEW_COLUMNS = ("id", "title", "kind", "outlet", "date", "words", "sentences", "dominant",
-                    "polarity", "subjectivity", *FRAMES, "keywords")
-
-
-def top_keywords(result: ArticleResult) -> str:
-    """The five best key phrases, as one cell."""
-    return ", ".join(k.phrase for k in result.keywords[:5])
-
-
 def overview(results: Sequence[ArticleResult]) -> pd.DataFrame:
     """One row per article: metadata, length, tone, dominant frame, shares, top keywords."""
     rows = []

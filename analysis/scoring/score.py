@@ -58,7 +58,7 @@ def summarize_frames(
 def dominant_frame(frames: Mapping[str, FrameSummary]) -> str | None:
     """The label carried by most sentences, or None when its share is tiny (< TINY_SHARE) or tied
     with the next one. HISTORY takes part: an article that mostly narrates history is called
-    that (see `findings.dominant_phrase`), not by the frame of a few of its sentences."""
+    that (see `types.dominant_phrase`), not by the frame of a few of its sentences."""
     first, second = sorted(FRAMES, key=lambda f: frames[f].sentences, reverse=True)[:2]
     if frames[first].share < TINY_SHARE or frames[first].sentences == frames[second].sentences:
         return None

@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report.findings import TONE_CAVEAT, dominant_phrase, findings, strongest_sentences
+from analysis.report.findings import TONE_CAVEAT, findings, strongest_sentences
+from analysis.types import dominant_phrase
 from analysis.types import FRAMES
 
 
