@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -43,27 +44,6 @@ class CueGroup:
     weight: float
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
-    #: Where a match can begin, when every cue starts with a literal character (see `gate`).
-    starts: re.Pattern[str] | None = None
-
-    def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of the group's cues inside text[start:end], in text offsets.
-
-        With `starts`, the full pattern is tried only where a cue can begin, which a simple
-        scan finds far faster than the full pattern can; the spans are those `finditer`
-        would find (a match resumes the scan at its end).
-        """
-        if self.starts is None:
-            return [m.span() for m in self.pattern.finditer(text, start, end)]
-        found: list[tuple[int, int]] = []
-        resume = start
-        match = self.pattern.match
-        for candidate in self.starts.finditer(text, start, end):
-            position = candidate.start()
-            if position >= resume and (m := match(text, position, end)):
-                found.append(m.span())
-                resume = m.end()
-        return found
 
 
 @dataclass(frozen=True)
@@ -73,6 +53,8 @@ class Lexicons:
     groups: Mapping[str, Mapping[str, CueGroup]]
     sources: Mapping[str, str]
     fingerprint: str
+    #: Where each group's cues can begin; built with the groups, so an edited lexicon has its own.
+    index: CueIndex
 
     def group(self, frame: str, name: str) -> CueGroup:
         return self.groups[frame][name]
@@ -83,13 +65,20 @@ class Lexicons:
 
 
 _WORD_START = r"(?<![\w])"
+#: A run of word characters: where a word cue's match can begin (after `_WORD_START`).
+_WORD = re.compile(r"\w+")
+
+
+def _words(cue: str) -> list[str]:
+    """A word cue's words: any run of spaces and hyphens separates them."""
+    return [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
 
 
 def cue_regex(cue: str) -> str:
     """Regex for one cue: words with any space/hyphen between, `*` = any word ending."""
     if cue.startswith("re:"):
         return cue[3:].strip()
-    words = [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
+    words = _words(cue)
     parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words]
     return _WORD_START + r"[\s\-]+".join(parts) + r"(?![\w])"
 
@@ -111,7 +100,7 @@ def _first_char(cue: str) -> str | None:
     """The literal character a word cue's match starts with (None for `re:` cues and a bare `*`)."""
     if cue.startswith("re:"):
         return None
-    first = next((w for w in re.split(r"[\s\-]+", cue.strip()) if w), "")
+    first = next(iter(_words(cue)), "")
     return None if first in ("", "*") else first[0]
 
 
@@ -145,14 +134,112 @@ def alternation(cues: Sequence[str]) -> str:
     return "|".join(parts)
 
 
-def gate(cues: Sequence[str]) -> re.Pattern[str] | None:
-    """The positions where one of the cues can begin: a word start followed by a first letter,
-    checked exactly as `alternation` checks it; None when a cue (`re:`, bare `*`) can begin anywhere."""
-    firsts = [_first_char(cue) for cue in cues]
-    if any(first is None for first in firsts):
+def _ascii_twin(char: str) -> str:
+    """The lower-case ASCII letter `re` matches with a non-ASCII one when it ignores case
+    (`s` for `ſ`, `k` for the Kelvin sign), or the character itself."""
+    return next((a for a in string.ascii_lowercase if re.fullmatch(f"(?i:{re.escape(char)})", a)), char)
+
+
+def _head(cue: str) -> tuple[str, bool] | None:
+    """Where a word cue's match can begin: its first run of word characters as an ASCII run
+    it can match would read lower-cased, and whether the first word ends in `*` (the run
+    only starts with it); None when the cue can begin elsewhere than at a run of word
+    characters (`re:` cues, a cue starting with another character)."""
+    if cue.startswith("re:"):
         return None
-    letters = dict.fromkeys(first.lower() for first in firsts if first is not None)
-    return re.compile(f"{_WORD_START}(?=" + "|".join(f"(?i:{re.escape(first)})" for first in letters) + ")")
+    first = next(iter(_words(cue)), "")
+    run = _WORD.match(first)
+    if run is None:
+        return None
+    key = "".join(c.lower() if c.isascii() else _ascii_twin(c) for c in run.group())
+    return key, first == run.group() + "*"
+
+
+def _spans(pattern: re.Pattern[str], text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
+    """What `pattern.finditer(text)` finds, given, in increasing order, every position
+    where a match can begin: a match resumes the scan at its end, as in `finditer`."""
+    found: list[tuple[int, int]] = []
+    resume = 0
+    for position in positions:
+        if position >= resume and (m := pattern.match(text, position)):
+            if m.end() == position:  # an empty match: what follows it is finditer's to decide
+                return found + [later.span() for later in pattern.finditer(text, position)]
+            found.append(m.span())
+            resume = m.end()
+    return found
+
+
+@dataclass(frozen=True, eq=False)
+class CueIndex:
+    """Where each group's cues can begin, so that one pass over a text serves every group.
+
+    A word cue's match begins with a word-start look-behind, so at the start of a run of
+    word characters (`_WORD`): one whose lower-cased text is the cue's first run, or, for
+    a first word ending in `*`, starts with it. The index maps those runs to the groups
+    that have such a cue, and a group's full pattern is tried only at its candidates. A
+    run holding a non-ASCII character is a candidate for every group, because `re` pairs
+    some non-ASCII letters with ASCII ones when it ignores case (`ſ` with `s`, the Kelvin
+    sign with `k`) where `str.lower` does not; a cue's own such letters are keyed by their
+    ASCII twin, and a cue with any other non-ASCII letter can only begin at a non-ASCII
+    run. Cues that can begin anywhere else (`re:` cues, a first character that is not a
+    word character) are found by one look-ahead scan per group.
+    """
+
+    keys: tuple[tuple[str, str], ...]
+    groups: tuple[CueGroup, ...]
+    exact: Mapping[str, tuple[int, ...]]
+    prefixes: Mapping[str, tuple[int, ...]]
+    #: The lengths of the prefix keys, in increasing order.
+    lengths: tuple[int, ...]
+    anywhere: tuple[tuple[int, re.Pattern[str]], ...]
+
+    @classmethod
+    def build(cls, groups: Mapping[str, Mapping[str, CueGroup]]) -> CueIndex:
+        keys = tuple((label, name) for label in LABELS for name in groups[label])
+        exact: dict[str, dict[int, None]] = {}
+        prefixes: dict[str, dict[int, None]] = {}
+        anywhere = []
+        for i, (label, name) in enumerate(keys):
+            elsewhere = []
+            for cue in groups[label][name].cues:
+                head = _head(cue)
+                if head is None:
+                    elsewhere.append(branch(cue))
+                else:
+                    (prefixes if head[1] else exact).setdefault(head[0], {})[i] = None
+            if elsewhere:
+                anywhere.append((i, re.compile("(?=" + "|".join(elsewhere) + ")")))
+        return cls(keys=keys, groups=tuple(groups[label][name] for label, name in keys),
+                   exact={run: tuple(found) for run, found in exact.items()},
+                   prefixes={run: tuple(found) for run, found in prefixes.items()},
+                   lengths=tuple(sorted({len(run) for run in prefixes})), anywhere=tuple(anywhere))
+
+    def _candidates(self, run: str) -> Sequence[int]:
+        """The groups that can have a cue beginning at this run of word characters."""
+        if not run.isascii():
+            return range(len(self.groups))
+        run = run.lower()
+        found = self.exact.get(run, ())
+        for length in self.lengths:
+            if length > len(run):
+                break
+            found += self.prefixes.get(run[:length], ())
+        return found
+
+    def find(self, text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Every group's cue spans in text: exactly what its pattern's `finditer` finds."""
+        positions: list[list[int]] = [[] for _ in self.groups]
+        seen: dict[str, Sequence[int]] = {}  # an article repeats its words
+        for run in _WORD.finditer(text):
+            start, word = run.start(), run.group()
+            if (candidates := seen.get(word)) is None:
+                candidates = seen[word] = self._candidates(word)
+            for i in candidates:
+                if not positions[i] or positions[i][-1] != start:
+                    positions[i].append(start)
+        for i, scan in self.anywhere:
+            positions[i] = sorted({*positions[i], *(m.start() for m in scan.finditer(text))})
+        return {key: _spans(group.pattern, text, at) for key, group, at in zip(self.keys, self.groups, positions)}
 
 
 def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
@@ -222,7 +309,7 @@ def parse(frame: str, text: str, file: str) -> dict[str, CueGroup]:
         for item in cues_node.value:
             cues.append((_cue(item, file, name), _line(item)))
         groups[name] = CueGroup(name=name, weight=weight, pattern=_compile(cues, file),
-                                cues=tuple(cue for cue, _ in cues), starts=gate([cue for cue, _ in cues]))
+                                cues=tuple(cue for cue, _ in cues))
     missing = [g for g in REQUIRED_GROUPS[frame] if g not in groups]
     if missing:
         raise LexiconError(file, f"missing group(s): {', '.join(missing)}", line=_line(top["groups"][1]))
@@ -239,7 +326,7 @@ def _load(items: tuple[tuple[str, str], ...]) -> Lexicons:
     sources = dict(items)
     groups = {label: parse(label, sources[label], FILES[label]) for label in LABELS}
     digest = hashlib.sha256("\0".join(sources[label] for label in LABELS).encode("utf-8")).hexdigest()
-    return Lexicons(groups=groups, sources=sources, fingerprint=digest)
+    return Lexicons(groups=groups, sources=sources, fingerprint=digest, index=CueIndex.build(groups))
 
 
 def load_lexicons(*, overrides: Mapping[str, str] | None = None) -> Lexicons:
