@@ -11,7 +11,7 @@ import hashlib
 import re
 import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -155,6 +155,10 @@ def _head(cue: str) -> tuple[str, bool] | None:
     return key, first == run.group() + "*"
 
 
+#: How many runs' candidate groups a `CueIndex` keeps (a few MiB at most).
+_SEEN = 1 << 16
+
+
 def _spans(pattern: re.Pattern[str], text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
     """What `pattern.finditer(text)` finds, given, in increasing order, every position
     where a match can begin: a match resumes the scan at its end, as in `finditer`."""
@@ -192,6 +196,8 @@ class CueIndex:
     #: The lengths of the prefix keys, in increasing order.
     lengths: tuple[int, ...]
     anywhere: tuple[tuple[int, re.Pattern[str]], ...]
+    #: Each run's candidate groups, kept for the next text (texts share most of their words).
+    seen: dict[str, Sequence[int]] = field(default_factory=dict, repr=False)
 
     @classmethod
     def build(cls, groups: Mapping[str, Mapping[str, CueGroup]]) -> CueIndex:
@@ -204,11 +210,11 @@ class CueIndex:
             for cue in groups[label][name].cues:
                 head = _head(cue)
                 if head is None:
-                    elsewhere.append(branch(cue))
+                    elsewhere.append(cue_regex(cue))
                 else:
                     (prefixes if head[1] else exact).setdefault(head[0], {})[i] = None
-            if elsewhere:
-                anywhere.append((i, re.compile("(?=" + "|".join(elsewhere) + ")")))
+            if elsewhere:  # ignoring case for all finds every place a capitals-only cue can match, and scans faster
+                anywhere.append((i, re.compile("(?=(?i:" + "|".join(elsewhere) + "))")))
         return cls(keys=keys, groups=tuple(groups[label][name] for label, name in keys),
                    exact={run: tuple(found) for run, found in exact.items()},
                    prefixes={run: tuple(found) for run, found in prefixes.items()},
@@ -229,11 +235,13 @@ class CueIndex:
     def find(self, text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
         """Every group's cue spans in text: exactly what its pattern's `finditer` finds."""
         positions: list[list[int]] = [[] for _ in self.groups]
-        seen: dict[str, Sequence[int]] = {}  # an article repeats its words
+        seen = self.seen
         for run in _WORD.finditer(text):
             start, word = run.start(), run.group()
             if (candidates := seen.get(word)) is None:
-                candidates = seen[word] = self._candidates(word)
+                candidates = self._candidates(word)
+                if len(seen) < _SEEN:
+                    seen[word] = candidates
             for i in candidates:
                 if not positions[i] or positions[i][-1] != start:
                     positions[i].append(start)
