@@ -141,22 +141,16 @@ def _ascii_twin(char: str) -> str:
 
 
 def _head(cue: str) -> tuple[str, bool] | None:
-    """Where a word cue's match can begin: its first run of word characters as an ASCII run
-    it can match would read lower-cased, and whether the first word ends in `*` (the run
-    only starts with it); None when the cue can begin elsewhere than at a run of word
-    characters (`re:` cues, a cue starting with another character)."""
-    if cue.startswith("re:"):
-        return None
-    first = next(iter(_words(cue)), "")
-    run = _WORD.match(first)
-    if run is None:
+    """A word cue's first run of word characters as an ASCII run it matches reads, lower-cased,
+    and whether a `*` ends the first word; None if the cue can begin elsewhere (`re:`, `$5`)."""
+    first = "" if cue.startswith("re:") else next(iter(_words(cue)), "")
+    if (run := _WORD.match(first)) is None:
         return None
     key = "".join(c.lower() if c.isascii() else _ascii_twin(c) for c in run.group())
     return key, first == run.group() + "*"
 
 
-#: How many runs' candidate groups a `CueIndex` keeps (a few MiB at most).
-_SEEN = 1 << 16
+_SEEN = 1 << 16  # how many runs' candidate groups a `CueIndex` keeps (a few MiB at most)
 
 
 def _spans(pattern: re.Pattern[str], text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
@@ -177,16 +171,11 @@ def _spans(pattern: re.Pattern[str], text: str, positions: Sequence[int]) -> lis
 class CueIndex:
     """Where each group's cues can begin, so that one pass over a text serves every group.
 
-    A word cue's match begins with a word-start look-behind, so at the start of a run of
-    word characters (`_WORD`): one whose lower-cased text is the cue's first run, or, for
-    a first word ending in `*`, starts with it. The index maps those runs to the groups
-    that have such a cue, and a group's full pattern is tried only at its candidates. A
-    run holding a non-ASCII character is a candidate for every group, because `re` pairs
-    some non-ASCII letters with ASCII ones when it ignores case (`ſ` with `s`, the Kelvin
-    sign with `k`) where `str.lower` does not; a cue's own such letters are keyed by their
-    ASCII twin, and a cue with any other non-ASCII letter can only begin at a non-ASCII
-    run. Cues that can begin anywhere else (`re:` cues, a first character that is not a
-    word character) are found by one look-ahead scan per group.
+    A word cue begins at a run of word characters (`_WORD`) that, lower-cased, is its first
+    run (or starts with it, for `word*`); the index maps runs to groups, and a group's
+    pattern is tried only there. A run with a non-ASCII character is tried by every group:
+    ignoring case, `re` matches `ſ` with `s` where `str.lower` does not (a cue's own `ſ` is
+    keyed as `s`). Cues that can begin elsewhere get one look-ahead scan per group.
     """
 
     keys: tuple[tuple[str, str], ...]
