@@ -1,7 +1,8 @@
-"""Lexicon cues of a whole article, found in one pass per cue group and filed by sentence.
+"""Lexicon cues of a whole article, found in one pass and filed by sentence.
 
-Scanning the article once per group, instead of once per group and sentence, keeps cue
-matching a small part of scoring; a match is kept when it lies inside one sentence.
+The article's words are read once for every group (`Lexicons.index`), instead of once per
+group and sentence, which keeps cue matching a small part of scoring; a match is kept
+when it lies inside one sentence.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ def match(text: str, spans: Sequence[tuple[int, int]], lexicons: Lexicons) -> li
         {frame: {name: [] for name in lexicons.groups[frame]} for frame in LABELS} for _ in spans
     ]
     starts = [start for start, _ in spans]
-    for frame in LABELS:
-        for name, group in lexicons.groups[frame].items():
-            for a, b in group.find(text, 0, len(text)):
-                i = bisect_right(starts, a) - 1
-                if i >= 0 and b <= spans[i][1]:
-                    found[i][frame][name].append(Cue(text=text[a:b], start=a, end=b, role=name, weight=group.weight))
+    for (frame, name), matches in lexicons.index.find(text).items():
+        weight = lexicons.groups[frame][name].weight
+        for a, b in matches:
+            i = bisect_right(starts, a) - 1
+            if i >= 0 and b <= spans[i][1]:
+                found[i][frame][name].append(Cue(text=text[a:b], start=a, end=b, role=name, weight=weight))
     return found

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+import string
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -43,27 +44,6 @@ class CueGroup:
     weight: float
     pattern: re.Pattern[str]
     cues: tuple[str, ...]
-    #: Where a match can begin, when every cue starts with a literal character (see `gate`).
-    starts: re.Pattern[str] | None = None
-
-    def find(self, text: str, start: int, end: int) -> list[tuple[int, int]]:
-        """Spans of the group's cues inside text[start:end], in text offsets.
-
-        With `starts`, the full pattern is tried only where a cue can begin, which a simple
-        scan finds far faster than the full pattern can; the spans are those `finditer`
-        would find (a match resumes the scan at its end).
-        """
-        if self.starts is None:
-            return [m.span() for m in self.pattern.finditer(text, start, end)]
-        found: list[tuple[int, int]] = []
-        resume = start
-        match = self.pattern.match
-        for candidate in self.starts.finditer(text, start, end):
-            position = candidate.start()
-            if position >= resume and (m := match(text, position, end)):
-                found.append(m.span())
-                resume = m.end()
-        return found
 
 
 @dataclass(frozen=True)
@@ -73,6 +53,8 @@ class Lexicons:
     groups: Mapping[str, Mapping[str, CueGroup]]
     sources: Mapping[str, str]
     fingerprint: str
+    #: Where each group's cues can begin; built with the groups, so an edited lexicon has its own.
+    index: CueIndex
 
     def group(self, frame: str, name: str) -> CueGroup:
         return self.groups[frame][name]
@@ -83,13 +65,20 @@ class Lexicons:
 
 
 _WORD_START = r"(?<![\w])"
+#: A run of word characters: where a word cue's match can begin (after `_WORD_START`).
+_WORD = re.compile(r"\w+")
+
+
+def _words(cue: str) -> list[str]:
+    """A word cue's words: any run of spaces and hyphens separates them."""
+    return [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
 
 
 def cue_regex(cue: str) -> str:
     """Regex for one cue: words with any space/hyphen between, `*` = any word ending."""
     if cue.startswith("re:"):
         return cue[3:].strip()
-    words = [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
+    words = _words(cue)
     parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words]
     return _WORD_START + r"[\s\-]+".join(parts) + r"(?![\w])"
 
@@ -111,7 +100,7 @@ def _first_char(cue: str) -> str | None:
     """The literal character a word cue's match starts with (None for `re:` cues and a bare `*`)."""
     if cue.startswith("re:"):
         return None
-    first = next((w for w in re.split(r"[\s\-]+", cue.strip()) if w), "")
+    first = next(iter(_words(cue)), "")
     return None if first in ("", "*") else first[0]
 
 
@@ -145,14 +134,109 @@ def alternation(cues: Sequence[str]) -> str:
     return "|".join(parts)
 
 
-def gate(cues: Sequence[str]) -> re.Pattern[str] | None:
-    """The positions where one of the cues can begin: a word start followed by a first letter,
-    checked exactly as `alternation` checks it; None when a cue (`re:`, bare `*`) can begin anywhere."""
-    firsts = [_first_char(cue) for cue in cues]
-    if any(first is None for first in firsts):
+def _ascii_twin(char: str) -> str:
+    """The lower-case ASCII letter `re` matches with a non-ASCII one when it ignores case
+    (`s` for `ſ`, `k` for the Kelvin sign), or the character itself."""
+    return next((a for a in string.ascii_lowercase if re.fullmatch(f"(?i:{re.escape(char)})", a)), char)
+
+
+def _head(cue: str) -> tuple[str, bool] | None:
+    """A word cue's first run of word characters as an ASCII run it matches reads, lower-cased,
+    and whether a `*` ends the first word; None if the cue can begin elsewhere (`re:`, `$5`)."""
+    first = "" if cue.startswith("re:") else next(iter(_words(cue)), "")
+    if (run := _WORD.match(first)) is None:
         return None
-    letters = dict.fromkeys(first.lower() for first in firsts if first is not None)
-    return re.compile(f"{_WORD_START}(?=" + "|".join(f"(?i:{re.escape(first)})" for first in letters) + ")")
+    key = "".join(c.lower() if c.isascii() else _ascii_twin(c) for c in run.group())
+    return key, first == run.group() + "*"
+
+
+_SEEN = 1 << 16  # how many runs' candidate groups a `CueIndex` keeps (a few MiB at most)
+
+
+def _spans(pattern: re.Pattern[str], text: str, positions: Sequence[int]) -> list[tuple[int, int]]:
+    """What `pattern.finditer(text)` finds, given, in increasing order, every position
+    where a match can begin: a match resumes the scan at its end, as in `finditer`."""
+    found: list[tuple[int, int]] = []
+    resume = 0
+    for position in positions:
+        if position >= resume and (m := pattern.match(text, position)):
+            if m.end() == position:  # an empty match: what follows it is finditer's to decide
+                return found + [later.span() for later in pattern.finditer(text, position)]
+            found.append(m.span())
+            resume = m.end()
+    return found
+
+
+@dataclass(frozen=True, eq=False)
+class CueIndex:
+    """Where each group's cues can begin, so that one pass over a text serves every group.
+
+    A word cue begins at a run of word characters (`_WORD`) that, lower-cased, is its first
+    run (or starts with it, for `word*`); the index maps runs to groups, and a group's
+    pattern is tried only there. A run with a non-ASCII character is tried by every group:
+    ignoring case, `re` matches `ſ` with `s` where `str.lower` does not (a cue's own `ſ` is
+    keyed as `s`). Cues that can begin elsewhere get one look-ahead scan per group.
+    """
+
+    keys: tuple[tuple[str, str], ...]
+    groups: tuple[CueGroup, ...]
+    exact: Mapping[str, tuple[int, ...]]
+    prefixes: Mapping[str, tuple[int, ...]]
+    #: The lengths of the prefix keys, in increasing order.
+    lengths: tuple[int, ...]
+    anywhere: tuple[tuple[int, re.Pattern[str]], ...]
+    #: Each run's candidate groups, kept for the next text (texts share most of their words).
+    seen: dict[str, Sequence[int]] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def build(cls, groups: Mapping[str, Mapping[str, CueGroup]]) -> CueIndex:
+        keys = tuple((label, name) for label in LABELS for name in groups[label])
+        exact: dict[str, dict[int, None]] = {}
+        prefixes: dict[str, dict[int, None]] = {}
+        anywhere = []
+        for i, (label, name) in enumerate(keys):
+            elsewhere = []
+            for cue in groups[label][name].cues:
+                head = _head(cue)
+                if head is None:
+                    elsewhere.append(cue_regex(cue))
+                else:
+                    (prefixes if head[1] else exact).setdefault(head[0], {})[i] = None
+            if elsewhere:  # ignoring case for all finds every place a capitals-only cue can match, and scans faster
+                anywhere.append((i, re.compile("(?=(?i:" + "|".join(elsewhere) + "))")))
+        return cls(keys=keys, groups=tuple(groups[label][name] for label, name in keys),
+                   exact={run: tuple(found) for run, found in exact.items()},
+                   prefixes={run: tuple(found) for run, found in prefixes.items()},
+                   lengths=tuple(sorted({len(run) for run in prefixes})), anywhere=tuple(anywhere))
+
+    def _candidates(self, run: str) -> Sequence[int]:
+        """The groups that can have a cue beginning at this run of word characters."""
+        if not run.isascii():
+            return range(len(self.groups))
+        run = run.lower()
+        found = self.exact.get(run, ())
+        for length in self.lengths:
+            if length > len(run):
+                break
+            found += self.prefixes.get(run[:length], ())
+        return found
+
+    def find(self, text: str) -> dict[tuple[str, str], list[tuple[int, int]]]:
+        """Every group's cue spans in text: exactly what its pattern's `finditer` finds."""
+        positions: list[list[int]] = [[] for _ in self.groups]
+        seen = self.seen
+        for run in _WORD.finditer(text):
+            start, word = run.start(), run.group()
+            if (candidates := seen.get(word)) is None:
+                candidates = self._candidates(word)
+                if len(seen) < _SEEN:
+                    seen[word] = candidates
+            for i in candidates:
+                if not positions[i] or positions[i][-1] != start:
+                    positions[i].append(start)
+        for i, scan in self.anywhere:
+            positions[i] = sorted({*positions[i], *(m.start() for m in scan.finditer(text))})
+        return {key: _spans(group.pattern, text, at) for key, group, at in zip(self.keys, self.groups, positions)}
 
 
 def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
@@ -222,7 +306,7 @@ def parse(frame: str, text: str, file: str) -> dict[str, CueGroup]:
         for item in cues_node.value:
             cues.append((_cue(item, file, name), _line(item)))
         groups[name] = CueGroup(name=name, weight=weight, pattern=_compile(cues, file),
-                                cues=tuple(cue for cue, _ in cues), starts=gate([cue for cue, _ in cues]))
+                                cues=tuple(cue for cue, _ in cues))
     missing = [g for g in REQUIRED_GROUPS[frame] if g not in groups]
     if missing:
         raise LexiconError(file, f"missing group(s): {', '.join(missing)}", line=_line(top["groups"][1]))
@@ -239,7 +323,7 @@ def _load(items: tuple[tuple[str, str], ...]) -> Lexicons:
     sources = dict(items)
     groups = {label: parse(label, sources[label], FILES[label]) for label in LABELS}
     digest = hashlib.sha256("\0".join(sources[label] for label in LABELS).encode("utf-8")).hexdigest()
-    return Lexicons(groups=groups, sources=sources, fingerprint=digest)
+    return Lexicons(groups=groups, sources=sources, fingerprint=digest, index=CueIndex.build(groups))
 
 
 def load_lexicons(*, overrides: Mapping[str, str] | None = None) -> Lexicons:

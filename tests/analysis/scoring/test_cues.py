@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from pathlib import Path
 
 import pytest
@@ -60,10 +61,47 @@ def test_an_edited_lexicon_rebuilds_the_matcher() -> None:
                                for g in row["ANALOGY"].values() for c in g]
 
 
-@pytest.mark.parametrize("text", ["K\u212aelvin \u017fubsidies, 'state-owned' firms—EU tariffs;  X-ray $5bn costs",
-                                  "subsidies subsidies-subsidies  (tariff)tariffs. Made in China 2025!"])
-def test_a_group_tried_only_where_a_cue_can_begin_finds_what_a_full_scan_finds(text: str) -> None:
-    for frame in LABELS:
-        for group in load_lexicons().groups[frame].values():
-            assert group.find(text, 0, len(text)) == [m.span() for m in group.pattern.finditer(text)]
-            assert group.find(text, 3, len(text) - 2) == [m.span() for m in group.pattern.finditer(text, 3, len(text) - 2)]
+#: Cues that take each path of `CueIndex`: `*` prefixes, capitals only, spaces and hyphens,
+#: non-ASCII letters (with and without an ASCII twin), a first character that is not a word
+#: character, a bare `*`, and `re:` cues, one of which matches the empty string.
+ODD_CUES = ["subsid* bill*", "US", "EU tariff*", "state owned", "X-ray", "\u017fanction*", "\u212aowtow",
+            "d\u00e9j\u00e0 vu", "\u00e9lan", "'state-owned'", "$5bn", "(tariff)", "*", "re: '1[89]\\d\\d'", "re: 'x?'"]
+ODD_TEXTS = [
+    "K\u212aelvin \u017fubsidies, 'state-owned' firms\u2014EU tariffs;  X-ray $5bn costs",
+    "subsidies subsidies-subsidies  (tariff)tariffs. Made in China 2025!",
+    "SANCTIONS \u017fanctioned kowtow KOWTOW \u212aOWTOW D\u00c9J\u00c0-VU deja vu \u00c9LAN \u00e9lan us US Us",
+    "Subsidy BILLS, subsid-bills state--owned State - Owned 1958x 1899 ex-ray X-RAY \u00fcS _US_ US1",
+    "",
+]
+
+
+def edited_lexicons(odd_cues: list[str] = ODD_CUES) -> Lexicons:
+    cues = "".join(f"\n      - {cue}" if cue.startswith("re:") else f"\n      - {cue!r}" for cue in odd_cues)
+    overrides = {label: load_lexicons().source(label).replace("cues:", "cues:" + cues) for label in ("MARKET", "TOPIC")}
+    return load_lexicons(overrides=overrides)
+
+
+@pytest.mark.parametrize("text", ODD_TEXTS + [text for _, text in texts()[:8]])
+@pytest.mark.parametrize("edited", [False, True], ids=["packaged", "edited"])
+def test_the_index_finds_what_each_groups_full_scan_finds(text: str, edited: bool) -> None:
+    lexicons = edited_lexicons() if edited else load_lexicons()
+    expected = {(frame, name): [m.span() for m in group.pattern.finditer(text)]
+                for frame in LABELS for name, group in lexicons.groups[frame].items()}
+    assert lexicons.index.find(text) == expected
+
+
+def test_the_edited_cues_are_indexed_and_found() -> None:
+    words = [cue for cue in ODD_CUES if cue != "*" and not cue.startswith("re:")]
+    lexicons = edited_lexicons(words)
+    assert len(lexicons.groups["MARKET"]["strong"].cues) == len(load_lexicons().groups["MARKET"]["strong"].cues) + len(words)
+    text = ODD_TEXTS[2]
+    found = {text[a:b] for a, b in lexicons.index.find(text)[("TOPIC", "state")]}
+    assert {"SANCTIONS", "\u017fanctioned", "kowtow", "D\u00c9J\u00c0-VU", "\u00c9LAN", "US"} <= found
+    assert "us" not in found
+
+
+def test_no_character_outside_words_matches_an_ascii_word_character_ignoring_case() -> None:
+    """Why a run of ASCII word characters must equal a cue's first run, not only start with it."""
+    outside = "".join(c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) < 0xE000 and not re.match(r"\w", c))
+    for char in string.ascii_letters + string.digits + "_":
+        assert re.search(f"(?i:{re.escape(char)})", outside) is None

@@ -48,9 +48,8 @@ def test_cue_syntax(cue: str, text: str, found: list[str]) -> None:
 
 def test_capitals_only_cues_are_case_sensitive() -> None:
     lexicons = load_lexicons(overrides={"SECURITY": GOOD.replace("[chip*]", "[US]")})
-    group = lexicons.group("SECURITY", "domain")
     text = "let us see what the US does"
-    assert [text[a:b] for a, b in group.find(text, 0, len(text))] == ["US"]
+    assert [text[a:b] for a, b in lexicons.index.find(text)[("SECURITY", "domain")]] == ["US"]
 
 
 def test_override_changes_fingerprint_and_source() -> None:
