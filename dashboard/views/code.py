@@ -106,7 +106,7 @@ if checked or st.session_state.get(f"code.checked.{article_id}"):
     st.subheader("You and FrameLens")
     st.caption(f"On the {len(coded)} sentence(s) you coded, of {len(sentences)} in the article.")
     table_of(
-        pd.DataFrame([{"frame": f, "agreement": a.agreement, "kappa": a.kappa, "in plain words": meaning(a),
+        pd.DataFrame([{"frame": f, "agreement": a.agreement, "kappa": a.kappa,
                        "you only": a.only_a, "FrameLens only": a.only_b, "both": a.both} for f, a in scores.items()]),
         key="code.scores",
         column_config={
@@ -115,9 +115,11 @@ if checked or st.session_state.get(f"code.checked.{article_id}"):
             "kappa": st.column_config.NumberColumn("beyond chance (kappa)", format="%.2f",
                                                    help="Cohen's kappa: agreement corrected for chance. 1 is perfect, "
                                                         "0 is what chance would give, above 0.6 is usually called substantial."),
-            "in plain words": st.column_config.TextColumn("in plain words", width="large"),
         },
     )
+    # Below the table, not in it: a sentence per frame would be cut off at laptop width.
+    st.markdown("What the numbers say, in plain words:\n"
+                + "\n".join(f"- **{frame}**: {meaning(a)}" for frame, a in scores.items()))
     differ = [
         {"sentence": i + 1, "text": sentences[i].text, "you": ", ".join(m.labels) or "—",
          "FrameLens": ", ".join(f.labels) or "—",
