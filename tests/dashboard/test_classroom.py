@@ -38,8 +38,11 @@ def _charts_fit(page, fold: int) -> None:
     """Every chart, once scrolled to, is whole on the screen: its bottom edge above the fold."""
     plots = page.locator(".js-plotly-plot")
     expect(plots.first.locator(".main-svg").first).to_be_visible(timeout=60_000)
-    first = plots.first.bounding_box()
-    assert first["y"] + first["height"] <= fold, first  # the first chart is whole without scrolling
+    # The first chart is whole without scrolling. Waited for, not read once: a rerun may still be
+    # laying the page out when the chart first shows; a chart that never fits fails on the timeout.
+    page.wait_for_function(
+        "fold => { const r = document.querySelector('.js-plotly-plot').getBoundingClientRect();"
+        " return r.height > 0 && r.bottom <= fold; }", arg=fold, timeout=30_000)
     for plot in plots.all():
         plot.scroll_into_view_if_needed()
         box = plot.bounding_box()
