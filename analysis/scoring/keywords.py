@@ -37,6 +37,7 @@ import re
 import string
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Sequence
 from typing import Literal
 
 import yake
@@ -164,9 +165,13 @@ def unusual_word(phrase: str) -> bool:
     return any(sum(c in _PUNCTUATION for c in word) > 1 for word in phrase.split())
 
 
-def engine_text(text: str) -> str:
-    """The text both engines split alike: FrameLens's sentences with a word, one per paragraph."""
-    return "\n\n".join(piece for a, b in sentences(text) if _HAS_WORD.search(piece := text[a:b]))
+def engine_text(text: str, spans: Sequence[tuple[int, int]] | None = None) -> str:
+    """The text both engines split alike: FrameLens's sentences with a word, one per paragraph.
+
+    `spans` are the text's sentence spans when the caller has them already (scoring does).
+    """
+    spans = sentences(text) if spans is None else spans
+    return "\n\n".join(piece for a, b in spans if _HAS_WORD.search(piece := text[a:b]))
 
 
 def redundancy(phrases: list[str]) -> float:
@@ -203,15 +208,16 @@ def extract(
     window_size: int = 1,
     language: str = "en",
     engine: Engine = DEFAULT_ENGINE,
+    spans: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[Keyword, ...]:
-    """Up to `top` key phrases, most relevant (lowest score) first."""
+    """Up to `top` key phrases, most relevant (lowest score) first; `spans` as in `engine_text`."""
     _check(top=top, ngram_max=ngram_max, dedup_limit=dedup_limit, window_size=window_size, language=language,
            engine=engine)
     if not text.strip():
         return ()
     # Ask for extra candidates so that duplicates and rejected phrases do not shorten the list.
     wanted = top * 4 + 20
-    split = engine_text(text)
+    split = engine_text(text, spans)
     if not split:
         return ()
     if engine == "yake-rust":

@@ -108,6 +108,7 @@ def score_document(
             top=settings.keywords_top,
             ngram_max=settings.ngram_max,
             engine=settings.keyword_engine,
+            spans=spans,
         ),
         sentences=tuple(scored),
     )

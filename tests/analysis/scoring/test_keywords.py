@@ -175,3 +175,13 @@ def test_a_word_with_two_punctuation_marks_is_unusual() -> None:
     assert unusual_word("great-leap-forward style")
     assert not unusual_word("Chinese-style modernization")
     assert not unusual_word("Xi Jinping")
+
+
+def test_given_sentence_spans_give_the_same_phrases(seeds_dir: Path) -> None:
+    """Scoring passes the spans it already has; the phrases are those extract finds by itself."""
+    from analysis.ingest.segment import sentences
+    from analysis.scoring.keywords import extract
+
+    for path in sorted(seeds_dir.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert extract(text, spans=sentences(text)) == extract(text)
