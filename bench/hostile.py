@@ -1,9 +1,11 @@
-"""Hostile uploads, made on the fly: each costs far more to read than its size suggests."""
+"""Hostile uploads, made on the fly: each costs far more to read than its size suggests; and
+ordinary uploads of the same kinds, to compare them with."""
 
 from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 
 def zip_bomb() -> bytes:
@@ -50,3 +52,24 @@ def laughs_zip() -> bytes:
         archive.writestr("metadata.yaml", billion_laughs())
         archive.writestr("a.txt", "Export controls bite. Subsidies flow to chipmakers.")
     return buffer.getvalue()
+
+
+def ordinary() -> list[tuple[str, str, bytes | str]]:
+    """The same five kinds of input made from the seed articles, as a student's ordinary
+    uploads: a zip of five articles, a pasted article, a `.md`, a `.txt`, and a zip with a
+    plain `metadata.yaml`. Each entry: file name, type, bytes (a paste: name "paste", its text)."""
+    seeds = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+    texts = [path.read_bytes() for path in seeds]
+    five = io.BytesIO()
+    with zipfile.ZipFile(five, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, text in zip(seeds, texts):
+            archive.writestr(path.name, text)
+    described = io.BytesIO()
+    with zipfile.ZipFile(described, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("metadata.yaml", "articles:\n  - file: a.txt\n    title: An ordinary article\n")
+        archive.writestr("a.txt", texts[3])
+    return [("seeds.zip", "application/zip", five.getvalue()),
+            ("paste", "text/plain", texts[0].decode()),
+            ("article.md", "text/markdown", texts[1]),
+            ("article.txt", "text/plain", texts[2]),
+            ("described.zip", "application/zip", described.getvalue())]

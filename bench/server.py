@@ -21,10 +21,11 @@ def free_port() -> int:
 
 
 def serve(cache: Path) -> tuple[subprocess.Popen, str]:
-    """`streamlit run dashboard/app.py` with its own result cache, once /_stcore/health answers."""
+    """`python -m dashboard` (the README's way to start it) with its own result cache, once
+    /_stcore/health answers."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+        [sys.executable, "-m", "dashboard", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none"],
         cwd=ROOT, env={**os.environ, "FRAMELENS_CACHE": str(cache)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,

@@ -1,6 +1,6 @@
 """FrameLens dashboard: declares the pages and draws what every page shares.
 
-Run from the repository root: `streamlit run dashboard/app.py`.
+Run from the repository root: `python -m dashboard` (or `streamlit run dashboard/app.py`).
 """
 
 from __future__ import annotations

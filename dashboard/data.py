@@ -151,7 +151,7 @@ def missing() -> list[str]:
 
 
 def store_path() -> str | None:
-    """The store named at start-up: `streamlit run dashboard/app.py -- --store FILE`, or $FRAMELENS_STORE."""
+    """The store named at start-up: `python -m dashboard -- --store FILE`, or $FRAMELENS_STORE."""
     parser = argparse.ArgumentParser(add_help=False)
     parser.add_argument("--store")
     known, _ = parser.parse_known_args(sys.argv[1:])

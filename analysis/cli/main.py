@@ -132,7 +132,7 @@ def main() -> None:
 @click.option("--scheduler", help="Dask scheduler address (tcp://host:8786); without it a local cluster starts.")
 @click.option("--store", type=click.Path(path_type=Path), callback=store_target,
               help="Also save the scored corpus to this DuckDB file, to reopen it without rescoring "
-                   "(streamlit run dashboard/app.py -- --store FILE).")
+                   "(python -m dashboard -- --store FILE).")
 @click.option("--lexicons", "lexicon_folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="A folder of edited lexicon files (analogy.yaml, security.yaml, market.yaml, history.yaml; "
                    "any missing one stays packaged).")

@@ -112,3 +112,15 @@ def score_document(
         ),
         sentences=tuple(scored),
     )
+
+
+#: What `warm` scores: a few sentences that reach every step (cues, the model, tone, the tagger, YAKE).
+_WARM_TEXT = ("Chip subsidies flow to state firms, as in 1958. Critics call the plan wasteful. "
+              "Export controls tighten the rivalry with Washington.")
+
+
+def warm() -> None:
+    """Load what scoring loads on first use (TextBlob and its lexicons, the tagger, YAKE, the
+    model, the lexicons) by scoring one short text: a server that does this before it listens
+    makes its first visitor wait only for the articles themselves."""
+    score_document(Document(id="warm-up", source="warm-up", text=_WARM_TEXT))

@@ -47,18 +47,19 @@ def _free_port() -> int:
 
 @contextmanager
 def _serve(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Iterator[str]:
-    """`streamlit run dashboard/app.py [-- args]` on a free port of 127.0.0.1, until the test module ends."""
+    """`python -m dashboard [-- args]` (the README's command) on a free port of 127.0.0.1, until the
+    test module ends."""
     port = _free_port()
     env = {**os.environ, "FRAMELENS_CACHE": str(tmp_path_factory.mktemp("cache") / "r.sqlite"),
            "FRAMELENS_DATA": str(tmp_path_factory.mktemp("articles"))}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard/app.py", "--server.headless", "true",
+        [sys.executable, "-m", "dashboard", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--server.fileWatcherType", "none",
          *(["--", *args] if args else [])],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
             if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).status == 200:
@@ -67,7 +68,7 @@ def _serve(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Iterator[str
             time.sleep(0.5)
     else:
         process.kill()
-        pytest.fail("streamlit did not start within 60 s")
+        pytest.fail("streamlit did not start within 120 s")
     yield url
     process.terminate()
     process.wait(timeout=20)

@@ -1,10 +1,17 @@
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from analysis.ingest.read import from_text
 from analysis.scoring.score import Settings, dominant_frame, score_document
 from analysis.types import FRAMES, FrameSummary
+
+ROOT = Path(__file__).resolve().parents[3]
 
 TEXT = (
     "Xi Jinping's chip drive is a new Great Leap Forward.\n\n"
@@ -72,3 +79,18 @@ def test_empty_text_scores_to_zero() -> None:
     result = score_document(Document(id="e", source="e", text=""))
     assert result.sentence_count == 0 and result.words == 0 and result.dominant is None
     assert all(result.frames[f].share == 0 for f in FRAMES)
+
+
+def test_warm_loads_everything_scoring_loads_on_first_use() -> None:
+    """After `warm` (which `python -m dashboard` runs before the server listens), scoring an
+    article imports no module, and TextBlob's lazy lexicons (sentiment, tagger) are loaded."""
+    code = ("import json, sys, textblob.en as en; from analysis.scoring.score import warm, score_document; "
+            "from analysis.ingest.read import load_seeds; doc = load_seeds().documents[0]; "
+            "sizes = lambda: [dict.__len__(en.sentiment), dict.__len__(en.lexicon)]; cold = sizes(); warm(); "
+            "warmed = sizes(); before = set(sys.modules); score_document(doc); "
+            "print(json.dumps([cold, warmed, sorted(set(sys.modules) - before)]))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    cold, warmed, imported = json.loads(out)
+    assert cold == [0, 0]
+    assert min(warmed) > 1000
+    assert imported == []
