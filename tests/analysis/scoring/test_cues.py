@@ -10,8 +10,8 @@ import pytest
 
 from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
-from analysis.scoring.cues import match
-from analysis.scoring.lexicons import LABELS, Lexicons, branch, load_lexicons, ordered
+from analysis.scoring.cues import branch, match, ordered
+from analysis.scoring.lexicons import LABELS, Lexicons, load_lexicons
 from bench.score import corpus
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
