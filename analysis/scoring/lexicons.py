@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +20,7 @@ import yaml
 from analysis.errors import LexiconError
 from analysis.patterns import UnsafePattern
 from analysis.patterns import check as check_pattern
-from analysis.scoring.cues import CueGroup, CueIndex, alternation, cue_regex
+from analysis.scoring.cues import _WORD_START, CueGroup, CueIndex, _words, cue_regex
 from analysis.types import FRAMES
 
 #: Groups each label's file must define; analysis/scoring/frames.py reads exactly these.
@@ -52,6 +52,57 @@ class Lexicons:
     def source(self, frame: str) -> str:
         """The YAML text a label was loaded from (for display and download)."""
         return self.sources[frame]
+
+
+def branch(cue: str) -> str:
+    """One cue's alternative; capitals-only cues are matched case-sensitively."""
+    regex = cue_regex(cue)
+    letters = [c for c in cue if c.isalpha()]
+    sensitive = not cue.startswith("re:") and len(letters) >= 2 and all(c.isupper() for c in letters)
+    return regex if sensitive else f"(?i:{regex})"
+
+
+def ordered(cues: Sequence[str]) -> list[str]:
+    """Cues in matching order: longest first, so the longest cue wins at a position."""
+    return sorted(cues, key=lambda c: -len(c))
+
+
+def _first_char(cue: str) -> str | None:
+    """The literal character a word cue's match starts with (None for `re:` cues and a bare `*`)."""
+    if cue.startswith("re:"):
+        return None
+    first = next(iter(_words(cue)), "")
+    return None if first in ("", "*") else first[0]
+
+
+def alternation(cues: Sequence[str]) -> str:
+    """The group's cues as one regex, equivalent to `"|".join(map(branch, ordered(cues)))`.
+
+    Runs of word cues share one word-start look-behind and are split into buckets by
+    their first letter, so at a position the scan tries only the cues that can start
+    there. Cues with different first letters never match at the same position, and a
+    bucket keeps the cues' order, so every match is unchanged; `re:` cues end a run.
+    """
+    parts: list[str] = []
+    buckets: dict[str, list[str]] = {}
+
+    def close() -> None:
+        if buckets:
+            options = "|".join(f"(?=(?i:{re.escape(first)}))(?:{'|'.join(run)})" for first, run in buckets.items())
+            parts.append(f"{_WORD_START}(?:{options})")
+            buckets.clear()
+
+    for cue in ordered(cues):
+        alt, first = branch(cue), _first_char(cue)
+        if first is None:
+            close()
+            parts.append(alt)
+            continue
+        insensitive = alt.startswith("(?i:")
+        body = (alt[4:-1] if insensitive else alt).removeprefix(_WORD_START)
+        buckets.setdefault(first.lower(), []).append(f"(?i:{body})" if insensitive else body)
+    close()
+    return "|".join(parts)
 
 
 def _compile(cues: list[tuple[str, int]], file: str) -> re.Pattern[str]:
