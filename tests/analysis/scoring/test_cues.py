@@ -10,7 +10,7 @@ import pytest
 
 from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
-from analysis.scoring.cues import match
+from analysis.scoring.cues import _TWINS, _fold, _literal_starts, match
 from analysis.scoring.lexicons import LABELS, Lexicons, branch, load_lexicons, ordered
 from bench.score import corpus
 
@@ -61,16 +61,21 @@ def test_an_edited_lexicon_rebuilds_the_matcher() -> None:
                                for g in row["ANALOGY"].values() for c in g]
 
 
-#: Cues that take each path of `CueIndex`: `*` prefixes, capitals only, spaces and hyphens,
-#: non-ASCII letters (with and without an ASCII twin), a first character that is not a word
-#: character, a bare `*`, and `re:` cues, one of which matches the empty string.
+#: Cues that take each path of `CueIndex`: `*` prefixes, capitals only, spaces and hyphens
+#: (keyed on two runs, the second plain, with `*`, or non-ASCII), non-ASCII letters (with and
+#: without an ASCII twin), a first character that is not a word character, a bare `*`, and
+#: `re:` cues: found by the literals they begin with (through a group, an optional part, a
+#: branch), or by a scan, as one that matches the empty string is.
 ODD_CUES = ["subsid* bill*", "US", "EU tariff*", "state owned", "X-ray", "\u017fanction*", "\u212aowtow",
-            "d\u00e9j\u00e0 vu", "\u00e9lan", "'state-owned'", "$5bn", "(tariff)", "*", "re: '1[89]\\d\\d'", "re: 'x?'"]
+            "d\u00e9j\u00e0 vu", "\u00e9lan", "'state-owned'", "$5bn", "(tariff)", "*", "re: '1[89]\\d\\d'", "re: 'x?'",
+            "state \u017fubsid*", "re: '(?:the )?sixtie[sz]\\b'", "re: 'would (?:have|be) \\w+'", "re: '\\bistanbul|kiev'"]
 ODD_TEXTS = [
     "K\u212aelvin \u017fubsidies, 'state-owned' firms\u2014EU tariffs;  X-ray $5bn costs",
     "subsidies subsidies-subsidies  (tariff)tariffs. Made in China 2025!",
     "SANCTIONS \u017fanctioned kowtow KOWTOW \u212aOWTOW D\u00c9J\u00c0-VU deja vu \u00c9LAN \u00e9lan us US Us",
     "Subsidy BILLS, subsid-bills state--owned State - Owned 1958x 1899 ex-ray X-RAY \u00fcS _US_ US1",
+    "THE SIXTIES, the \u017fixties; WOULD BE Kelvin would have \u212aowtowed. \u0130STANBUL \u0131stanbul K\u0131ev kiev",
+    "state subsidies State-\u017fubsidy STATE SUBSIDISED state  subsidy; the sixtiesX stateowned",
     "",
 ]
 
@@ -105,3 +110,20 @@ def test_no_character_outside_words_matches_an_ascii_word_character_ignoring_cas
     outside = "".join(c for c in map(chr, range(0x110000)) if not 0xD800 <= ord(c) < 0xE000 and not re.match(r"\w", c))
     for char in string.ascii_letters + string.digits + "_":
         assert re.search(f"(?i:{re.escape(char)})", outside) is None
+
+
+def test_folding_keeps_offsets_and_every_ascii_word_character_twin() -> None:
+    """Why literals `re:` cues begin with can be found in `_fold(text)` instead of by a scan."""
+    chars = "".join(c for c in map(chr, range(0x80, 0x110000)) if not 0xD800 <= ord(c) < 0xE000)
+    assert set(re.findall(r"(?i:[a-z0-9_])", chars)) == set(_TWINS)
+    assert len(_fold(chars)) == len(chars)
+    assert all(re.fullmatch(f"(?i:{twin})", char) and _fold(char) == twin for char, twin in _TWINS.items())
+
+
+@pytest.mark.parametrize(("regex", "starts"), [
+    (r"\b20[0-4]\d\b", {"20"}), ("Collectivi[sz]ation", {"collectivi"}), ("x?", None), (r"\w+ anyway", None),
+    (r"\b(?:the )?(?:fifties|sixties)\b", {"the fifties", "the sixties", "fifties", "sixties"}),
+    ("(?<=a)bc|d+e", {"bc", "d"}), ("\u00e9lan", None),
+])
+def test_literal_starts_of_a_regex(regex: str, starts: set[str] | None) -> None:
+    assert _literal_starts(regex) == starts
