@@ -125,7 +125,7 @@ def main() -> None:
     print(f"FrameLens, cold cache, 1 process:{rate(args.n, single)}   {baseline / single:.2f}x baseline")
     print(f"FrameLens, warm cache:           {rate(args.n, warm)}   {baseline / warm:.2f}x baseline")
     print("profile (1 process, share of scoring time): "
-          + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
+          + ", ".join(f"{name} {share:.1%}" for name, share in shares.items()))
     print(f"peak memory: main process {peak_self:.0f} MiB, largest worker {peak_children:.0f} MiB")
 
 

@@ -119,8 +119,9 @@ _WARM_TEXT = ("Chip subsidies flow to state firms, as in 1958. Critics call the 
               "Export controls tighten the rivalry with Washington.")
 
 
-def warm() -> None:
+def warm() -> ArticleResult:
     """Load what scoring loads on first use (TextBlob and its lexicons, the tagger, YAKE, the
-    model, the lexicons) by scoring one short text: a server that does this before it listens
-    makes its first visitor wait only for the articles themselves."""
-    score_document(Document(id="warm-up", source="warm-up", text=_WARM_TEXT))
+    model, the lexicons) by scoring one short text, whose result is returned for warming what
+    comes after scoring: a server that does this before it listens makes its first visitor
+    wait only for the articles themselves."""
+    return score_document(Document(id="warm-up", source="warm-up", text=_WARM_TEXT))

@@ -16,3 +16,13 @@ def test_page_modules_leave_heavy_libraries_unimported() -> None:
             f"print(','.join(m for m in {DEFERRED!r} if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert loaded.stdout.strip() == ""
+
+
+def test_the_launcher_loads_scoring_and_freezes_it_before_the_server_starts() -> None:
+    """`python -m dashboard` prepares before it listens: scoring is loaded (so the first visitor
+    does not wait for it) and frozen out of the garbage collector's full scans."""
+    code = ("import gc, sys; from dashboard.__main__ import prepare; prepare(); "
+            "print(gc.get_freeze_count(), 'textblob' in sys.modules, 'analysis.scoring.score' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    assert int(out[0]) > 100_000
+    assert out[1:] == ["True", "True"]
