@@ -162,8 +162,8 @@ async def _uploads(page: Page, url: str, inputs: list[Input], done: asyncio.Even
             step["now"] = name
             outcomes.append(await (_paste(page, url, data) if isinstance(data, str)
                                     else _upload(page, url, name, mime, data)))
-    except Exception as error:  # reported, and the filter context told to stop
-        outcomes.append(("(hostile context failed)", float("nan"), str(error).splitlines()[0]))
+    except Exception as error:  # reported, and the filtering context told to stop
+        outcomes.append(("(uploading context failed)", float("nan"), str(error).splitlines()[0]))
     finally:
         done.set()
     return outcomes
@@ -186,7 +186,7 @@ async def _run(url: str, server: int, rounds: int, health: Health) -> tuple[bool
     for the SIGTERM that follows.
     Each context has a browser of its own, as two students in a class have: one Chromium filling
     a 22 MB box would otherwise hold up the other context's pages in the browser, not the server."""
-    inputs = _inputs()
+    inputs, ordinary = _inputs(), hostile.ordinary()
     p = await async_playwright().start()
     browsers = [await p.chromium.launch(executable_path="/usr/bin/chromium", args=FLAGS) for _ in range(2)]
     _lower_priority(server)
@@ -199,7 +199,7 @@ async def _run(url: str, server: int, rounds: int, health: Health) -> tuple[bool
     health.phase = "baseline"
     baseline = [seconds for _, seconds in await _filtering(filters, url, rounds, None)]
     phases = {}
-    for phase, made in [("ordinary", hostile.ordinary()), ("hostile", inputs)]:
+    for phase, made in [("ordinary", ordinary), ("hostile", inputs)]:
         done, step = asyncio.Event(), {"now": "start"}
         health.phase, health.step = phase, step
         phases[phase] = await asyncio.gather(_filtering(filters, url, None, done, step),
