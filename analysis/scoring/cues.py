@@ -32,14 +32,14 @@ class CueGroup:
     cues: tuple[str, ...]
 
 
-_WORD_START = r"(?<![\w])"
-#: A run of word characters: where a word cue's match can begin (after `_WORD_START`).
+WORD_START = r"(?<![\w])"
+#: A run of word characters: where a word cue's match can begin (after `WORD_START`).
 _WORD = re.compile(r"\w+")
 #: The same runs, kept by `re.split` between the text around them.
 _RUN = re.compile(r"(\w+)")
 
 
-def _words(cue: str) -> list[str]:
+def cue_words(cue: str) -> list[str]:
     """A word cue's words: any run of spaces and hyphens separates them."""
     return [w for w in re.split(r"[\s\-]+", cue.strip()) if w]
 
@@ -48,9 +48,9 @@ def cue_regex(cue: str) -> str:
     """Regex for one cue: words with any space/hyphen between, `*` = any word ending."""
     if cue.startswith("re:"):
         return cue[3:].strip()
-    words = _words(cue)
+    words = cue_words(cue)
     parts = [re.escape(w[:-1]) + r"[\w'-]*" if w.endswith("*") else re.escape(w) for w in words]
-    return _WORD_START + r"[\s\-]+".join(parts) + r"(?![\w])"
+    return WORD_START + r"[\s\-]+".join(parts) + r"(?![\w])"
 
 
 def _ascii_twin(char: str) -> str:
@@ -70,13 +70,13 @@ def _key(word: str) -> tuple[str, bool] | None:
 
 def _head(cue: str) -> tuple[str, bool] | None:
     """A word cue's first key (`_key`); None if the cue can begin elsewhere (`re:`, `$5`)."""
-    return None if cue.startswith("re:") else _key(next(iter(_words(cue)), ""))
+    return None if cue.startswith("re:") else _key(next(iter(cue_words(cue)), ""))
 
 
 def _second(cue: str) -> tuple[str, str, bool] | None:
     """For a cue whose first word is a plain run of word characters, that run and its second
     word's key: the next run in the text must be that key (or start with it, for `word*`)."""
-    words = [] if cue.startswith("re:") else _words(cue)
+    words = [] if cue.startswith("re:") else cue_words(cue)
     if len(words) < 2 or not _WORD.fullmatch(words[0]) or (second := _key(words[1])) is None:
         return None
     first = _key(words[0])

@@ -20,7 +20,7 @@ import yaml
 from analysis.errors import LexiconError
 from analysis.patterns import UnsafePattern
 from analysis.patterns import check as check_pattern
-from analysis.scoring.cues import _WORD_START, CueGroup, CueIndex, _words, cue_regex
+from analysis.scoring.cues import WORD_START, CueGroup, CueIndex, cue_regex, cue_words
 from analysis.types import FRAMES
 
 #: Groups each label's file must define; analysis/scoring/frames.py reads exactly these.
@@ -71,7 +71,7 @@ def _first_char(cue: str) -> str | None:
     """The literal character a word cue's match starts with (None for `re:` cues and a bare `*`)."""
     if cue.startswith("re:"):
         return None
-    first = next(iter(_words(cue)), "")
+    first = next(iter(cue_words(cue)), "")
     return None if first in ("", "*") else first[0]
 
 
@@ -89,7 +89,7 @@ def alternation(cues: Sequence[str]) -> str:
     def close() -> None:
         if buckets:
             options = "|".join(f"(?=(?i:{re.escape(first)}))(?:{'|'.join(run)})" for first, run in buckets.items())
-            parts.append(f"{_WORD_START}(?:{options})")
+            parts.append(f"{WORD_START}(?:{options})")
             buckets.clear()
 
     for cue in ordered(cues):
@@ -99,7 +99,7 @@ def alternation(cues: Sequence[str]) -> str:
             parts.append(alt)
             continue
         insensitive = alt.startswith("(?i:")
-        body = (alt[4:-1] if insensitive else alt).removeprefix(_WORD_START)
+        body = (alt[4:-1] if insensitive else alt).removeprefix(WORD_START)
         buckets.setdefault(first.lower(), []).append(f"(?i:{body})" if insensitive else body)
     close()
     return "|".join(parts)
