@@ -38,7 +38,7 @@ from analysis.types import FRAMES, Cue, FrameHit
 
 #: The article-wide features that stage 2 sees beside the stage-1 probabilities: few, as
 #: there are only as many different values of each as there are training articles.
-STAGE2 = frozenset({"head", "text:off_topic", "text:history", "text:present_day", "text:past", "text:present",
+STAGE2 = frozenset({"head", "text:history", "text:present_day", "text:past", "text:present",
                     "text:topical", "text:market", "text:tense", "text:narration"})
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
 #: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
@@ -234,5 +234,9 @@ def decide_one(model: FrameModel, features: SentenceFeatures, context: Mapping[s
 
 
 def decide(model: FrameModel, article: Sequence[SentenceFeatures]) -> list[dict[str, FrameHit]]:
-    """The labels of every sentence of one article, in FRAMES order, each with its evidence."""
+    """The labels of every sentence of one article, in FRAMES order, each with its evidence.
+    An off-topic text (analysis/scoring/frames.py, TOPIC_MIN) gets none, as under the rules:
+    its words carry no frame and no history of the drives (codebook, "Words are not frames")."""
+    if article and article[0].values.get("text:off_topic"):
+        return [{} for _ in article]
     return [decide_one(model, s, c) for s, c in zip(article, stacked(model.sentence, article), strict=True)]

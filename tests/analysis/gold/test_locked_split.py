@@ -16,7 +16,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02.
-FLOORS = {"ANALOGY": 0.58, "SECURITY": 0.68, "MARKET": 0.74, "HISTORY": 0.88}
+FLOORS = {"ANALOGY": 0.72, "SECURITY": 0.70, "MARKET": 0.71, "HISTORY": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def scored():
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 831 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 825 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -40,4 +40,5 @@ def test_f1_on_the_locked_split_does_not_fall(scored, frame: str) -> None:
 def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
-    assert len(controls) == 4 and labelled <= 3
+    sentences = sum(len(r.sentences) for r in controls)
+    assert len(controls) == 4 and labelled <= 0.02 * sentences

@@ -10,8 +10,11 @@ from analysis.gold.train import MODEL, train
 from analysis.ingest.read import read_paths
 from analysis.scoring.keywords import stopwords
 from analysis.scoring.lexicons import load_lexicons
-from analysis.scoring.model import MAX_WORDS, load_model
+from analysis.ingest.segment import sentences
+from analysis.scoring.features import analyse
+from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model
 from analysis.scoring.score import score_document
+from analysis.types import FRAMES
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 CHECK = DATA / "checks" / "moonshot_critique.txt"
@@ -84,3 +87,18 @@ def test_the_packaged_model_is_small_and_rebuilt_exactly_by_train(tmp_path: Path
     info = train(out=rebuilt)
     assert rebuilt.read_bytes() == MODEL.read_bytes()
     assert info == load_model().info
+
+
+def _eager(article) -> FrameModel:
+    """A model that gives every label to any sentence with a feature: only the gate can stop it."""
+    weights = {name: 1.0 for s in article for name in s.values}
+    eager = {f: Linear(5.0, weights) for f in FRAMES}
+    return FrameModel(eager, eager)
+
+
+@pytest.mark.parametrize(("path", "labelled"), [(DATA / "checks" / "moonshot_critique.txt", True),
+                                                 (DATA / "corpus" / "dev" / "control-01.txt", False)])
+def test_an_off_topic_text_gets_no_label_whatever_the_model_says(path: Path, labelled: bool) -> None:
+    (doc,) = read_paths([path]).documents
+    _, article = analyse(doc.text, sentences(doc.text), load_lexicons())
+    assert any(decide(_eager(article), article)) is labelled
