@@ -256,9 +256,8 @@ class CueIndex:
         seen = self.seen
         if len(seen) > _SEEN:
             seen.clear()
-        for word in {*words}:
-            if word not in seen:
-                seen[word] = self._entry(word)
+        for word in {*words}.difference(seen):  # a loop over the new words only
+            seen[word] = self._entry(word)
         entries = list(map(seen.__getitem__, words))
         last = len(words) - 1
         for j, (alone, pairs) in compress(enumerate(entries), entries):
