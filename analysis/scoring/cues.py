@@ -256,9 +256,8 @@ class CueIndex:
         seen = self.seen
         if len(seen) > _SEEN:
             seen.clear()
-        for word in {*words}:
-            if word not in seen:
-                seen[word] = self._entry(word)
+        for word in {*words}.difference(seen):  # a loop over the new words only
+            seen[word] = self._entry(word)
         entries = list(map(seen.__getitem__, words))
         last = len(words) - 1
         for j, (alone, pairs) in compress(enumerate(entries), entries):
@@ -299,22 +298,26 @@ class Indexed(Protocol):
     def index(self) -> CueIndex: ...
 
 
-#: label (frame or TOPIC) -> lexicon group -> the group's cues in one sentence, in text order.
-SentenceCues = dict[str, dict[str, list[Cue]]]
+#: label (frame or TOPIC) -> lexicon group -> the group's cues in one sentence, in text order:
+#: a list, or the empty tuple where there are none (most groups in most sentences, and a list
+#: for each was most of the objects matching made).
+SentenceCues = dict[str, dict[str, Sequence[Cue]]]
 
 
 def match(text: str, spans: Sequence[tuple[int, int]], lexicons: Indexed) -> list[SentenceCues]:
     """Every group's cues per sentence span; cue offsets index `text`."""
     groups = lexicons.groups
-    found: list[SentenceCues] = [
-        {frame: {name: [] for name in named} for frame, named in groups.items()} for _ in spans
-    ]
+    found: list[SentenceCues] = [{frame: dict.fromkeys(named, ()) for frame, named in groups.items()} for _ in spans]
     starts = [start for start, _ in spans]
     ends = [end for _, end in spans]
     for (frame, name), matches in lexicons.index.find(text).items():
         weight = groups[frame][name].weight
+        sentence = -1
         for a, b in matches:
             i = bisect_right(starts, a) - 1
-            if i >= 0 and b <= ends[i]:  # Cue's fields in order: about 300 a text, and keywords cost more
-                found[i][frame][name].append(Cue(text[a:b], a, b, name, weight))
+            if i >= 0 and b <= ends[i]:
+                if i != sentence:  # matches come in text order: a sentence's list is made once
+                    sentence, cues = i, []
+                    found[i][frame][name] = cues
+                cues.append(Cue(text[a:b], a, b, name, weight))  # Cue's fields in order: about 300 a text
     return found

@@ -75,7 +75,7 @@ class Context:
         return self.market >= MARKET_TEXT_MIN
 
 
-def _hit(*groups: list[Cue]) -> FrameHit:
+def _hit(*groups: Sequence[Cue]) -> FrameHit:
     """Evidence from the given groups, in text order, one cue per span."""
     cues: dict[tuple[int, int], Cue] = {}
     for group in groups:
@@ -94,7 +94,7 @@ def topical(c: SentenceCues) -> bool:
                 or c["SECURITY"]["strong"] or c["MARKET"]["strong"] or c["ANALOGY"]["explicit"])
 
 
-def _market_alone(m: dict[str, list[Cue]]) -> FrameHit | None:
+def _market_alone(m: dict[str, Sequence[Cue]]) -> FrameHit | None:
     if m["strong"]:
         return _hit(m["strong"], m["cost"])
     if m["cost"] and m["state_economy"]:
@@ -141,7 +141,7 @@ def _analogy_and_history(c: SentenceCues, present_near: bool, ctx: Context) -> d
     return {}
 
 
-def _security(m: dict[str, list[Cue]]) -> FrameHit | None:
+def _security(m: dict[str, Sequence[Cue]]) -> FrameHit | None:
     if m["strong"]:
         return _hit(m["strong"], m["weak"])
     if m["weak"] and m["domain"]:
@@ -149,7 +149,7 @@ def _security(m: dict[str, list[Cue]]) -> FrameHit | None:
     return None
 
 
-def _market(m: dict[str, list[Cue]], ctx: Context) -> FrameHit | None:
+def _market(m: dict[str, Sequence[Cue]], ctx: Context) -> FrameHit | None:
     alone = _market_alone(m)
     if alone is None and ctx.critique and m["cost"]:
         return _hit(m["cost"])

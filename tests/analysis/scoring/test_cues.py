@@ -7,6 +7,8 @@ import string
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
@@ -127,3 +129,30 @@ def test_folding_keeps_offsets_and_every_ascii_word_character_twin() -> None:
 ])
 def test_literal_starts_of_a_regex(regex: str, starts: set[str] | None) -> None:
     assert _literal_starts(regex) == starts
+
+
+def _cue_texts() -> list[str]:
+    """Every packaged and edited word cue as text it may match: `*` as nothing or an ending,
+    in its own spelling, capitals and lower case, and its first word alone."""
+    lexicons = edited_lexicons()
+    cues = {cue for label in LABELS for group in lexicons.groups[label].values() for cue in group.cues
+            if not cue.startswith("re:")}
+    texts = {cue.replace("*", end) for cue in cues for end in ("", "s", "ies")} | {cue.split()[0] for cue in cues}
+    return sorted({form for text in texts for form in (text, text.upper(), text.lower())})
+
+
+_WORDS = st.sampled_from(_cue_texts())
+_GLUE = st.sampled_from([" ", "  ", "-", " - ", ", ", ". ", "'", "\u017f", "x", "1", "\n", "\u212a"])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_WORDS, _GLUE), max_size=12))
+def test_the_index_finds_what_each_groups_full_scan_finds_in_texts_of_cues(parts: list[tuple[str, str]]) -> None:
+    """Texts built from cues meet every path of the index: pairs, `word*`, capitals, twins."""
+    text = "".join(word + glue for word, glue in parts)
+    lexicons = edited_lexicons()
+    expected = {(frame, name): [m.span() for m in group.pattern.finditer(text)]
+                for frame in LABELS for name, group in lexicons.groups[frame].items()}
+    assert lexicons.index.find(text) == expected
+    spans = sentences(text)
+    assert spans_of(match(text, spans, lexicons)) == per_sentence(text, spans, lexicons)
