@@ -133,12 +133,12 @@ def test_every_page_renders(server: str, page, path: str, title: str, charts: in
     page.screenshot(path=str(SHOTS / f"{path.strip('/') or 'overview'}.png"), full_page=True)
 
 
-def test_charts_show_frame_names_and_values(server: str, page) -> None:
+def test_charts_show_frame_names_and_values(server: str, page, seed_results) -> None:
     _open(page, server + "/", "Overview")
     heatmap = page.locator(".js-plotly-plot").first
     for frame in ("ANALOGY", "SECURITY", "MARKET", "HISTORY"):
         expect(heatmap).to_contain_text(frame, timeout=30_000)
-    expect(heatmap).to_contain_text("0.86")  # the history article's HISTORY share
+    expect(heatmap).to_contain_text(f"{seed_results['004'].frames['HISTORY'].share:.2f}")  # the history article
 
 
 def test_shared_link_reopens_the_view(server: str, page) -> None:
