@@ -72,9 +72,10 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     _layout(fig, "Frame profile", style, subtitle="share of sentences with each frame")
-    row = int(style.font_size * 1.3 * lines) + style.font_size
-    fig.update_layout(margin={"b": style.font_size * 5},
-                      height=min(style.tallest, max(style.height, row * len(names) + style.title_size * 2 + style.font_size * 9)))
+    row = int(style.font_size * (1.3 * lines + 0.4))  # the name's lines and a little air
+    bottom = style.font_size * 5  # frame names, then the colour scale
+    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
+        style.height, row * len(names) + fig.layout.margin.t + bottom)))
     return fig
 
 

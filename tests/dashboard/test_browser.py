@@ -138,7 +138,26 @@ def test_charts_show_frame_names_and_values(server: str, page) -> None:
     heatmap = page.locator(".js-plotly-plot").first
     for frame in ("ANALOGY", "SECURITY", "MARKET", "HISTORY"):
         expect(heatmap).to_contain_text(frame, timeout=30_000)
-    expect(heatmap).to_contain_text("0.86")  # the history article's HISTORY share
+    expect(heatmap).to_contain_text("0.91")  # the history article's HISTORY share
+
+
+def test_heat_map_reads_in_half_a_laptop_window(server: str, page) -> None:
+    """At 1366 px the heat map shares a row with the bars: every frame's name is drawn whole and
+    level under its column, and no two of the values written in the cells overlap."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, server + "/", "Overview")
+    heatmap = page.locator(".js-plotly-plot").first
+    ticks = heatmap.locator(".xtick text")
+    expect(ticks).to_have_text(["ANALOGY", "SECURITY", "MARKET", "HISTORY"], timeout=30_000)
+    for i in range(4):
+        expect(ticks.nth(i)).to_be_visible()
+        expect(ticks.nth(i)).not_to_have_attribute("transform", re.compile("rotate"))
+    values = heatmap.locator(".heatmap-label text")
+    expect(values).to_have_count(20)
+    expect(values.nth(19)).to_have_text("0.91")  # the history article's HISTORY share
+    for row in ([ticks.nth(i) for i in range(4)], *([values.nth(r * 4 + i) for i in range(4)] for r in range(5))):
+        boxes = [label.bounding_box() for label in row]
+        assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:])), boxes
 
 
 def test_shared_link_reopens_the_view(server: str, page) -> None:
