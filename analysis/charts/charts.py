@@ -7,6 +7,7 @@ Every chart uses the frame colours and frame order of `analysis.charts.theme`, a
 from __future__ import annotations
 
 import html
+import textwrap
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -36,21 +37,46 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, *, subtitle: str = ""
     return fig
 
 
+#: Characters per line of an article's name beside the heat map: two or three short lines leave
+#: the cells room for their values and the frame names in half a 1366-pixel window.
+HEATMAP_LABEL_WIDTH = 16
+
+
+def _wrapped(label: str, *, width: int = HEATMAP_LABEL_WIDTH) -> str:
+    """A tick label broken into lines of at most `width` characters where it has spaces."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, width=width) or [label])
+
+
 def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure:
-    """Article × frame grid of shares, with the value written in each cell."""
+    """Article × frame grid of shares, with the value written in each cell.
+
+    Frames run across (four short names), articles down the side with their names wrapped to
+    a few short lines, and the colour scale lies under the grid, so that in half a laptop
+    window the cells keep room for their values and the frame names stay level and whole.
+    The chart grows a row's height per article instead of squeezing the rows."""
     grid = profile.pivot(index="article", columns="frame", values="share").reindex(columns=list(FRAMES))
     grid = grid.reindex(list(dict.fromkeys(profile["article"])))
+    names = [_wrapped(a) for a in grid.index]
+    lines = max([1, *(n.count("<br>") + 1 for n in names)])
     fig = go.Figure(
         go.Heatmap(
-            z=grid.values, x=list(grid.columns), y=list(grid.index), zmin=0, zmax=1, colorscale="Cividis",
+            z=grid.values, x=list(grid.columns), y=names, zmin=0, zmax=1, colorscale="Cividis",
             text=[[f"{v:.2f}" for v in row] for row in grid.values], texttemplate="%{text}",
             textfont={"size": style.font_size},
-            colorbar={"title": {"text": "share"}},
-            hovertemplate="%{y}<br>%{x}: %{z:.2f} of sentences<extra></extra>",
+            customdata=[[html.escape(a)] * len(grid.columns) for a in grid.index],
+            colorbar={"title": {"text": "share", "side": "right"}, "orientation": "h", "thickness": style.font_size,
+                      "len": 1, "y": 0, "yanchor": "bottom", "yref": "container",
+                      "ypad": style.font_size // 2},
+            hovertemplate="%{customdata}<br>%{x}: %{z:.2f} of sentences<extra></extra>",
         )
     )
-    fig.update_yaxes(autorange="reversed")
-    return _layout(fig, "Frame profile", style, subtitle="share of sentences with each frame")
+    fig.update_yaxes(autorange="reversed", automargin=True)
+    _layout(fig, "Frame profile", style, subtitle="share of sentences with each frame")
+    row = int(style.font_size * (1.3 * lines + 0.4))  # the name's lines and a little air
+    bottom = style.font_size * 5  # frame names, then the colour scale
+    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
+        style.height, row * len(names) + fig.layout.margin.t + bottom)))
+    return fig
 
 
 def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str = "Frame shares by article") -> go.Figure:

@@ -141,6 +141,25 @@ def test_charts_show_frame_names_and_values(server: str, page, seed_results) -> 
     expect(heatmap).to_contain_text(f"{seed_results['004'].frames['HISTORY'].share:.2f}")  # the history article
 
 
+def test_heat_map_reads_in_half_a_laptop_window(server: str, page, seed_results) -> None:
+    """At 1366 px the heat map shares a row with the bars: every frame's name is drawn whole and
+    level under its column, and no two of the values written in the cells overlap."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, server + "/", "Overview")
+    heatmap = page.locator(".js-plotly-plot").first
+    ticks = heatmap.locator(".xtick text")
+    expect(ticks).to_have_text(["ANALOGY", "SECURITY", "MARKET", "HISTORY"], timeout=30_000)
+    for i in range(4):
+        expect(ticks.nth(i)).to_be_visible()
+        expect(ticks.nth(i)).not_to_have_attribute("transform", re.compile("rotate"))
+    values = heatmap.locator(".heatmap-label text")
+    expect(values).to_have_count(20)
+    expect(values.nth(19)).to_have_text(f"{seed_results['004'].frames['HISTORY'].share:.2f}")  # the history article
+    for row in ([ticks.nth(i) for i in range(4)], *([values.nth(r * 4 + i) for i in range(4)] for r in range(5))):
+        boxes = [label.bounding_box() for label in row]
+        assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:])), boxes
+
+
 def test_shared_link_reopens_the_view(server: str, page) -> None:
     _open(page, server + "/compare?ids=000,003,004&min=0.1", "Compare")
     expect(page.locator(".js-plotly-plot")).to_have_count(7, timeout=60_000)

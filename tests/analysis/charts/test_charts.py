@@ -20,10 +20,40 @@ def test_heatmap_grid_is_article_by_frame_on_0_1(profile) -> None:
     fig = charts.frame_heatmap(profile)
     trace = fig.data[0]
     assert list(trace.x) == list(FRAMES)
-    assert list(trace.y) == ["000 · When Mao Zedong was…", "001 · Following a meeting of…", "002 · Xi renews call for…",
-                             "003 · The two sessions…", "004 · The Great Leap Forward…"]
+    assert list(trace.y) == ["000 · When Mao<br>Zedong was…", "001 · Following<br>a meeting of…",
+                             "002 · Xi renews<br>call for…", "003 · The two<br>sessions…",
+                             "004 · The Great<br>Leap Forward…"]
+    assert [row[0] for row in trace.customdata] == list(dict.fromkeys(profile["article"]))
     assert (trace.zmin, trace.zmax) == (0, 1)
     assert trace.z[4][3] == pytest.approx(profile.query("id == '004' and frame == 'HISTORY'")["share"].item())
+
+
+@pytest.mark.parametrize("style", [SCREEN, CLASSROOM])
+def test_heatmap_reads_in_half_a_laptop_window(profile, style) -> None:
+    """Every frame's full name is a tick, each value is written to two decimals in the type of
+    the style, the articles' names wrap to short lines and the colour scale lies under the grid."""
+    fig = charts.frame_heatmap(profile, style=style)
+    trace = fig.data[0]
+    assert list(trace.x) == ["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
+    assert fig.layout.xaxis.tickangle is None and fig.layout.xaxis.tickvals is None  # names as they are
+    assert trace.texttemplate == "%{text}" and trace.textfont.size == style.font_size
+    shares = profile.pivot(index="article", columns="frame", values="share")
+    for name, row in zip(trace.customdata, trace.text):
+        assert list(row) == [f"{shares.loc[name[0], f]:.2f}" for f in FRAMES]
+    assert trace.text[4][3] == "0.91"
+    assert all(len(line) <= charts.HEATMAP_LABEL_WIDTH for tick in trace.y for line in tick.split("<br>"))
+    assert trace.colorbar.orientation == "h" and trace.colorbar.yanchor == "bottom"
+    assert trace.hovertemplate == "%{customdata}<br>%{x}: %{z:.2f} of sentences<extra></extra>"
+
+
+def test_heatmap_grows_a_row_per_article_and_escapes_names(profile) -> None:
+    many = pd.concat([profile.assign(article=profile["article"] + f" <{i}>") for i in range(12)])
+    fig = charts.frame_heatmap(many)
+    assert len(fig.data[0].y) == 60
+    assert SCREEN.height < fig.layout.height <= SCREEN.tallest
+    assert all("<" not in line for tick in fig.data[0].y for line in tick.split("<br>"))
+    assert fig.data[0].customdata[0][0].endswith("&lt;0&gt;")
+    assert charts.frame_heatmap(profile).layout.height == SCREEN.height
 
 
 def test_bars_one_trace_per_frame_in_its_colour(profile) -> None:
