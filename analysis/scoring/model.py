@@ -214,7 +214,10 @@ def _without_present(features: SentenceFeatures) -> bool:
 
 
 def decide_one(model: FrameModel, features: SentenceFeatures, context: Mapping[str, float]) -> dict[str, FrameHit]:
-    """The labels of one sentence, given its stage-2 view `context` (see `stacked`)."""
+    """The labels of one sentence, given its stage-2 view `context` (see `stacked`). ANALOGY and
+    HISTORY exclude each other (codebook: HISTORY has no link to the present): where both reach
+    their thresholds, the one that passes its threshold by the larger factor stays, HISTORY on a
+    tie, unless an explicit analogy phrase fired, which keeps both."""
     found = {}
     for frame in FRAMES:
         if frame == "ANALOGY" and _without_present(features):
@@ -230,6 +233,9 @@ def decide_one(model: FrameModel, features: SentenceFeatures, context: Mapping[s
             added = sum(label.weights.get(name, 0.0) * value for name, value in context.items()
                         if not name.startswith("self:"))
             found[frame] = FrameHit(strength=round(p, 4), cues=cues, context=round(added, 4))
+    if "ANALOGY" in found and "HISTORY" in found and not _decisive(features, "ANALOGY"):
+        ratio = {f: found[f].strength / model.label[f].threshold for f in ("ANALOGY", "HISTORY")}
+        del found["ANALOGY" if ratio["ANALOGY"] <= ratio["HISTORY"] else "HISTORY"]
     return found
 
 

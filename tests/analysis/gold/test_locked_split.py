@@ -16,7 +16,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02.
-FLOORS = {"ANALOGY": 0.59, "SECURITY": 0.72, "MARKET": 0.64, "HISTORY": 0.86}
+FLOORS = {"ANALOGY": 0.60, "SECURITY": 0.75, "MARKET": 0.59, "HISTORY": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +29,7 @@ def scored():
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 861 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 881 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))

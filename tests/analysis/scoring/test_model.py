@@ -102,3 +102,13 @@ def test_an_off_topic_text_gets_no_label_whatever_the_model_says(path: Path, lab
     (doc,) = read_paths([path]).documents
     _, article = analyse(doc.text, sentences(doc.text), load_lexicons())
     assert any(decide(_eager(article), article)) is labelled
+
+
+def test_a_sentence_is_analogy_or_history_not_both_unless_an_explicit_analogy_fired() -> None:
+    text = ("Beijing is pouring billions into chips this year.\n\nCritics call the chip drive a new great leap "
+            "forward.\n\nIn 1958 the state built backyard furnaces.\n\nThe Great Leap Forward began in 1958 under "
+            "Mao.\n\nToday officials say the plan is working.")
+    _, article = analyse(text, sentences(text), load_lexicons())
+    labelled = decide(_eager(article), article)
+    assert [bool({"ANALOGY", "HISTORY"} <= set(found)) for found in labelled] == [False, True, False, False, False]
+    assert ["HISTORY" in found for found in labelled[2:4]] == [True, True]
