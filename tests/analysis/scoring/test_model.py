@@ -8,10 +8,10 @@ import pytest
 
 from analysis.gold.train import MODEL, train
 from analysis.ingest.read import read_paths
-from analysis.scoring.keywords import stopwords
-from analysis.scoring.lexicons import load_lexicons
 from analysis.ingest.segment import sentences
 from analysis.scoring.features import analyse
+from analysis.scoring.keywords import stopwords
+from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model
 from analysis.scoring.score import score_document
 from analysis.types import FRAMES
@@ -96,7 +96,7 @@ def _eager(article) -> FrameModel:
     return FrameModel(eager, eager)
 
 
-@pytest.mark.parametrize(("path", "labelled"), [(DATA / "checks" / "moonshot_critique.txt", True),
+@pytest.mark.parametrize(("path", "labelled"), [(CHECK, True),
                                                  (DATA / "corpus" / "dev" / "control-01.txt", False)])
 def test_an_off_topic_text_gets_no_label_whatever_the_model_says(path: Path, labelled: bool) -> None:
     (doc,) = read_paths([path]).documents
