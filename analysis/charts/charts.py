@@ -80,14 +80,28 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
 
 
 def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str = "Frame shares by article") -> go.Figure:
-    """Grouped bars: one group per article, one bar per frame, on a fixed 0–1 scale."""
+    """Grouped bars on a fixed 0–1 scale: one group per article, one bar per frame.
+
+    The bars lie across and the articles run down the side in the heat map's order, their
+    names wrapped like the heat map's, so in half a laptop window the names stay level and
+    whole and each bar keeps its length; the chart grows a group's height per article
+    instead of squeezing the groups. The legend keeps its band between title and plot."""
+    articles = list(dict.fromkeys(profile["article"]))
+    names = {a: _wrapped(a) for a in articles}
     fig = go.Figure()
     for frame in FRAMES:
         rows = profile[profile["frame"] == frame]
-        fig.add_bar(name=frame, x=rows["article"], y=rows["share"], marker_color=FRAME_COLORS[frame],
-                    hovertemplate=f"{frame}<br>%{{x}}: %{{y:.2f}}<extra></extra>")
-    _layout(fig, title, style, legend=True, barmode="group")
-    fig.update_yaxes(range=[0, 1], title="share of sentences")
+        fig.add_bar(name=frame, x=rows["share"], y=[names[a] for a in rows["article"]], orientation="h",
+                    marker_color=FRAME_COLORS[frame], customdata=[html.escape(a) for a in rows["article"]],
+                    hovertemplate=f"{frame}<br>%{{customdata}}: %{{x:.2f}}<extra></extra>")
+    _layout(fig, title, style, legend=True, barmode="group", bargap=0.25)
+    fig.update_xaxes(range=[0, 1], dtick=0.2, title="share of sentences")
+    fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array",
+                     categoryarray=[names[a] for a in articles], ticklabelstandoff=style.font_size // 3)
+    group = style.font_size * 4  # four bars, and room for a name of up to three lines
+    bottom = style.font_size * 4  # the share ticks and the axis title
+    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
+        style.height, group * len(articles) + fig.layout.margin.t + bottom)))
     return fig
 
 

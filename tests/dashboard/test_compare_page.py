@@ -36,7 +36,7 @@ def test_compare_two_seeds_side_by_side(app: AppTest) -> None:
     assert chart_titles(app) == ["Frame profile (shared 0–1 scale)", "Where frames appear: 000 · When Mao Zedong was…",
                                  "Where frames appear: 001 · Following a meeting of…"]
     specs = chart_specs(app)
-    assert specs[0]["layout"]["yaxis"]["range"] == [0, 1]
+    assert specs[0]["layout"]["xaxis"]["range"] == [0, 1]
     assert sum("No word stands out at this length" in c.value for c in app.caption) == 2
     assert app.query_params["ids"] == "000,001"
 
@@ -62,7 +62,7 @@ def test_more_than_two_each_against_the_rest(app: AppTest) -> None:
     assert [s["layout"]["title"]["subtitle"]["text"] for s in specs[4:]] == ["vs the rest"] * 3
     profile = specs[0]
     assert [t["name"] for t in profile["data"]] == ["ANALOGY", "SECURITY", "MARKET", "HISTORY"]
-    assert list(chart_figures(app)[0].data[0].x) == ["000 · When Mao Zedong was…", "003 · The two sessions…",
+    assert list(chart_figures(app)[0].data[0].customdata) == ["000 · When Mao Zedong was…", "003 · The two sessions…",
                                                      "004 · The Great Leap Forward…"]
     assert app.query_params["ids"] == "000,003,004"
     assert app.multiselect(key="compare.ids").proto.max_selections == 4

@@ -105,12 +105,14 @@ def test_presentation_mode_from_the_url_and_back(app: AppTest) -> None:
     at = AppTest.from_file(APP, default_timeout=120)
     at.query_params["present"] = "1"
     at.run()
-    assert [spec["layout"]["height"] for spec in chart_specs(at)] == [600, 600, 600]
+    heights = [spec["layout"]["height"] for spec in chart_specs(at)]
+    assert heights[0] == heights[2] == 600 and 600 <= heights[1] <= 820  # the bars grow a group per article
     assert chart_specs(at)[0]["layout"]["font"]["size"] >= 22
     assert any("stSidebar" in m.value and "display: none" in m.value for m in at.markdown)
     assert len(at.columns) == len(app.columns) - 2  # the two charts side by side are stacked instead
     at.button(key="view.exit_present").click().run()
-    assert [spec["layout"]["height"] for spec in chart_specs(at)] == [420, 420, 420]
+    heights = [spec["layout"]["height"] for spec in chart_specs(at)]
+    assert heights[0] == heights[2] == 420 and 420 <= heights[1] < 600
     assert "present" not in at.query_params
     at.toggle(key="view.present").set_value(True).run()
     assert at.query_params["present"] == "1"

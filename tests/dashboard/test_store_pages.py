@@ -49,7 +49,7 @@ def test_overview_aggregates_a_large_store_in_sql(on_store: AppTest) -> None:
     assert chart_titles(on_store) == AGGREGATE_CHARTS
     means, dominant, tone = chart_figures(on_store)
     assert sum(dominant.data[0].y) == 60
-    assert list(means.data[0].x) == ["analysis (12)", "history reference (12)", "op-ed (12)", "unknown (12)",
+    assert list(means.data[0].customdata) == ["analysis (12)", "history reference (12)", "op-ed (12)", "unknown (12)",
                                      "wire report (12)"]
     assert sum(tone.data[0].z) == 60
     assert len(on_store.dataframe(key="overview.table").value) == 60
@@ -102,7 +102,7 @@ def test_reader_compare_and_code_load_articles_from_the_store(on_store: AppTest,
     on_store.multiselect(key="compare.ids").set_value(["a000", "a004"]).run()
     assert not on_store.exception
     profile = chart_figures(on_store)[0]
-    assert list(profile.data[0].x) == ["a000 · When Mao Zedong was…", "a004 · The Great Leap Forward…"]
+    assert list(profile.data[0].customdata) == ["a000 · When Mao Zedong was…", "a004 · The Great Leap Forward…"]
     open_page(on_store, "code")
     assert len(on_store.get("pills")) == min(15, len(seed_results["000"].sentences))  # the first part
 

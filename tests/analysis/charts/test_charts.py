@@ -60,9 +60,37 @@ def test_bars_one_trace_per_frame_in_its_colour(profile) -> None:
     fig = charts.frame_bars(profile)
     assert [t.name for t in fig.data] == list(FRAMES)
     assert [t.marker.color for t in fig.data] == [FRAME_COLORS[f] for f in FRAMES]
-    assert tuple(fig.layout.yaxis.range) == (0, 1)
+    assert tuple(fig.layout.xaxis.range) == (0, 1)
     security = fig.data[1]
-    assert list(security.y) == list(profile[profile["frame"] == "SECURITY"]["share"])
+    assert list(security.x) == list(profile[profile["frame"] == "SECURITY"]["share"])
+    assert list(security.customdata) == list(profile[profile["frame"] == "SECURITY"]["article"])
+    assert security.hovertemplate == "SECURITY<br>%{customdata}: %{x:.2f}<extra></extra>"
+
+
+@pytest.mark.parametrize("style", [SCREEN, CLASSROOM])
+def test_bars_read_in_half_a_laptop_window(profile, style) -> None:
+    """The bars lie across and the articles run down the side in the heat map's order, with the
+    heat map's wrapped names, level; the legend is one horizontal band above the plot."""
+    fig = charts.frame_bars(profile, style=style)
+    heatmap = charts.frame_heatmap(profile, style=style)
+    assert all(t.orientation == "h" for t in fig.data)
+    assert list(fig.data[0].y) == list(heatmap.data[0].y) == list(fig.layout.yaxis.categoryarray)
+    assert fig.layout.yaxis.autorange == "reversed"  # the first article on top, as in the heat map
+    assert all(len(line) <= charts.HEATMAP_LABEL_WIDTH for tick in fig.data[0].y for line in tick.split("<br>"))
+    assert fig.layout.yaxis.tickangle is None and fig.layout.xaxis.tickangle is None
+    assert (fig.layout.legend.orientation, fig.layout.legend.yanchor, fig.layout.legend.y) == ("h", "bottom", 1.02)
+    assert fig.layout.xaxis.dtick == 0.2
+
+
+def test_bars_grow_a_group_per_article_and_escape_names(profile) -> None:
+    many = pd.concat([profile.assign(article=profile["article"] + f" <{i}>") for i in range(12)])
+    fig = charts.frame_bars(many)
+    assert len(fig.data[0].y) == 60
+    assert SCREEN.height < fig.layout.height <= SCREEN.tallest
+    assert all("<" not in line for tick in fig.data[0].y for line in tick.split("<br>"))
+    assert fig.data[0].customdata[0].endswith("&lt;0&gt;")
+    assert SCREEN.height <= charts.frame_bars(profile).layout.height < fig.layout.height
+    assert charts.frame_bars(profile, style=CLASSROOM).layout.height <= CLASSROOM.tallest
 
 
 def test_classroom_style_is_larger(profile) -> None:
