@@ -160,6 +160,33 @@ def test_heat_map_reads_in_half_a_laptop_window(server: str, page, seed_results)
         assert all(a["x"] + a["width"] < b["x"] for a, b in zip(boxes, boxes[1:])), boxes
 
 
+def test_bars_read_in_half_a_laptop_window(server: str, page) -> None:
+    """At 1366 px the bars share a row with the heat map: every article's name is drawn level and
+    whole beside its group, the names do not touch, and the legend lies between the title and the
+    plot without touching either."""
+    page.set_viewport_size({"width": 1366, "height": 768})
+    _open(page, server + "/", "Overview")
+    bars = page.locator(".js-plotly-plot").nth(1)
+    expect(bars.locator(".gtitle")).to_have_text("Frame shares by article", timeout=30_000)
+    names = bars.locator(".ytick text")
+    expect(names).to_have_count(5)
+    for name in ("000 · When MaoZedong was…", "004 · The GreatLeap Forward…"):  # two lines each, in tspans
+        expect(names.filter(has_text=name)).to_have_count(1)
+    chart = bars.bounding_box()
+    boxes = []
+    for i in range(5):
+        expect(names.nth(i)).to_be_visible()
+        expect(names.nth(i)).not_to_have_attribute("transform", re.compile("rotate"))
+        boxes.append(names.nth(i).bounding_box())
+    boxes.sort(key=lambda b: b["y"])
+    assert all(chart["x"] <= b["x"] and b["x"] + b["width"] <= chart["x"] + chart["width"] for b in boxes), boxes
+    assert all(a["y"] + a["height"] < b["y"] for a, b in zip(boxes, boxes[1:])), boxes
+    items = bars.locator(".legend .traces")
+    expect(items).to_have_count(4)
+    title, legend, plot = (bars.locator(s).first.bounding_box() for s in (".gtitle", ".legend", ".nsewdrag"))
+    assert title["y"] + title["height"] <= legend["y"] and legend["y"] + legend["height"] <= plot["y"], (title, legend, plot)
+
+
 def test_shared_link_reopens_the_view(server: str, page) -> None:
     _open(page, server + "/compare?ids=000,003,004&min=0.1", "Compare")
     expect(page.locator(".js-plotly-plot")).to_have_count(7, timeout=60_000)
