@@ -98,8 +98,9 @@ def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str 
     fig.update_xaxes(range=[0, 1], dtick=0.2, title="share of sentences")
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array",
                      categoryarray=[names[a] for a in articles], ticklabelstandoff=style.font_size // 3)
-    group = style.font_size * 4  # four bars, and room for a name of up to three lines
-    bottom = style.font_size * 4  # the share ticks and the axis title
+    lines = max([1, *(n.count("<br>") + 1 for n in names.values())])
+    group = int(style.font_size * max(3, 1.3 * lines + 0.4))  # four bars, or the name's lines and a little air
+    bottom = style.font_size * 3  # the share ticks and the axis title
     fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
         style.height, group * len(articles) + fig.layout.margin.t + bottom)))
     return fig
