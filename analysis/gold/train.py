@@ -46,7 +46,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 2
+VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -202,7 +202,8 @@ def hold_floors(model: FrameModel, seeds: Sequence[Article], thresholds: Mapping
             return scores(predictions(with_thresholds(model, {**held, frame: t}), seeds))[frame]["f1"]
 
         higher = [t for t in THRESHOLDS if t >= thresholds[frame]]
-        held[frame] = next((t for t in higher if f1(t) >= SEED_FLOORS[frame]), max(higher, key=lambda t: (f1(t), -t)))
+        passing = next((t for t in higher if f1(t) >= SEED_FLOORS[frame]), None)
+        held[frame] = passing if passing is not None else max(higher, key=lambda t: (f1(t), -t))
     return held
 
 

@@ -4,10 +4,10 @@ Coders read a sentence in its article, so the model does too, in two stages:
 1. `sentence`: how likely each label is from the sentence alone (its cues, rule hits and
    words), `self:p:MARKET`;
 2. `label`: the decision, from the sentence's stage-1 probabilities and its context: the
-   article-wide and paragraph features of analysis/scoring/features.py and the stage-1
+   article-wide and paragraph features of analysis/scoring/features.py, the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
-   neighbour).
+   neighbour) and products of these with the sentence's own (PAIRS).
 
 The model is a small JSON file of readable weights (`analysis/scoring/model/frames.json`, made by
 `python -m analysis train`). A label fires when its probability reaches the label's
@@ -40,6 +40,11 @@ from analysis.types import FRAMES, Cue, FrameHit
 #: there are only as many different values of each as there are training articles.
 STAGE2 = frozenset({"head", "text:history", "text:present_day", "text:past", "text:present",
                     "text:topical", "text:market", "text:tense", "text:narration"})
+#: Pairs of a label's stage-2 values that stage 2 also sees multiplied (`self:p*text:p:MARKET`):
+#: context counts in combinations, a sentence that hints at a frame inside a passage or an
+#: article that argues it belongs to the frame, the same sentence in a news report may not.
+PAIRS = (("self:p", "self:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
+         ("self:p", "para:max"), ("near:p", "text:p"), ("near:p", "text:hi"), ("para:max", "text:p"))
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
 #: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
 #: on-topic sentence, the label stands whatever the model says, so an edited lexicon always counts.
@@ -147,6 +152,8 @@ def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures])
                 values[f"para:p:{f}"] = sum(p[j][f] for j in others) / len(others)
             if neighbours:
                 values[f"near:p:{f}"] = max(p[j][f] for j in neighbours)
+            for a, b in PAIRS:
+                values[f"{a}*{b}:{f}"] = values.get(f"{a}:{f}", 0.0) * values.get(f"{b}:{f}", 0.0)
         out.append(values)
     return out
 
