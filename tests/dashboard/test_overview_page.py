@@ -49,12 +49,12 @@ def test_overview_shows_every_seed(app: AppTest) -> None:
 
 
 def test_filter_changes_overview(app: AppTest) -> None:
-    app.slider(key="filters.min").set_value(0.6).run()
+    app.slider(key="filters.min").set_value(0.5).run()  # 003 leads on SECURITY, 004 on HISTORY; the rest stay under 0.45
     assert shown_ids(app) == ["003", "004"]
     assert "2 of 5 articles" in app.caption[0].value
     app.text_input(key="filters.query").set_value("entity list").run()
     assert shown_ids(app) == ["003"]
-    assert app.query_params["min"] == "0.6" and app.query_params["q"] == "entity list"
+    assert app.query_params["min"] == "0.5" and app.query_params["q"] == "entity list"
 
 
 def test_frames_filter_narrows_the_minimum_share(app: AppTest) -> None:
