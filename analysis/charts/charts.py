@@ -47,6 +47,16 @@ def _wrapped(label: str, *, width: int = HEATMAP_LABEL_WIDTH) -> str:
     return "<br>".join(html.escape(line) for line in textwrap.wrap(label, width=width) or [label])
 
 
+def _grow_per_article(fig: go.Figure, style: ChartStyle, names: list[str], *, bottom: int, least: float = 0.0) -> None:
+    """Give each article's row the height of its wrapped name (at least `least` times the font
+    size) instead of squeezing the rows, within the style's height and tallest, with `bottom`
+    pixels under the plot for the axis below it."""
+    lines = max([1, *(n.count("<br>") + 1 for n in names)])
+    row = int(style.font_size * max(least, 1.3 * lines + 0.4))  # the name's lines and a little air
+    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
+        style.height, row * len(names) + fig.layout.margin.t + bottom)))
+
+
 def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure:
     """Article × frame grid of shares, with the value written in each cell.
 
@@ -57,7 +67,6 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
     grid = profile.pivot(index="article", columns="frame", values="share").reindex(columns=list(FRAMES))
     grid = grid.reindex(list(dict.fromkeys(profile["article"])))
     names = [_wrapped(a) for a in grid.index]
-    lines = max([1, *(n.count("<br>") + 1 for n in names)])
     fig = go.Figure(
         go.Heatmap(
             z=grid.values, x=list(grid.columns), y=names, zmin=0, zmax=1, colorscale="Cividis",
@@ -72,10 +81,7 @@ def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Fi
     )
     fig.update_yaxes(autorange="reversed", automargin=True)
     _layout(fig, "Frame profile", style, subtitle="share of sentences with each frame")
-    row = int(style.font_size * (1.3 * lines + 0.4))  # the name's lines and a little air
-    bottom = style.font_size * 5  # frame names, then the colour scale
-    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
-        style.height, row * len(names) + fig.layout.margin.t + bottom)))
+    _grow_per_article(fig, style, names, bottom=style.font_size * 5)  # frame names, then the colour scale
     return fig
 
 
@@ -98,11 +104,9 @@ def frame_bars(profile: pd.DataFrame, *, style: ChartStyle = SCREEN, title: str 
     fig.update_xaxes(range=[0, 1], dtick=0.2, title="share of sentences")
     fig.update_yaxes(autorange="reversed", automargin=True, categoryorder="array",
                      categoryarray=[names[a] for a in articles], ticklabelstandoff=style.font_size // 3)
-    lines = max([1, *(n.count("<br>") + 1 for n in names.values())])
-    group = int(style.font_size * max(3, 1.3 * lines + 0.4))  # four bars, or the name's lines and a little air
-    bottom = style.font_size * 3  # the share ticks and the axis title
-    fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
-        style.height, group * len(articles) + fig.layout.margin.t + bottom)))
+    # A group holds four bars, so it is at least three font sizes high; under the plot, the
+    # share ticks and the axis title.
+    _grow_per_article(fig, style, list(names.values()), bottom=style.font_size * 3, least=3)
     return fig
 
 
