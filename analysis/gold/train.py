@@ -24,7 +24,7 @@ from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
 from analysis.scoring.features import SentenceFeatures, analyse
 from analysis.scoring.lexicons import Lexicons, load_lexicons
-from analysis.scoring.model import FrameModel, Linear, decide, from_json, local, stacked, to_json
+from analysis.scoring.model import FrameModel, Linear, decide, from_json, local, stacked, to_json, topic_words
 from analysis.types import FRAMES, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,7 +36,7 @@ C = 1.0
 #: The same for stage 2, which sees a few dozen context features only.
 C_CONTEXT = 1.0
 #: Features seen in fewer training sentences than this are left out of the model.
-MIN_COUNT = 2
+MIN_COUNT = 3
 #: How much a seed sentence counts against a corpus sentence: the seed gold set is the
 #: project's reference coding, and the seeds' scores must not fall below it.
 SEED_WEIGHT = 3.0
@@ -46,7 +46,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 3
+VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,10 @@ def articles(docs: Sequence[Document], gold: Sequence[GoldSentence], lexicons: L
     return out
 
 
-def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]], sample_weights: Sequence[float],
-         c: float) -> dict[str, Linear]:
-    """One logistic regression per label; features seen in fewer than MIN_COUNT rows are left out."""
+def _matrix(rows: Sequence[Mapping[str, float]]):
+    """The rows as a sparse matrix and its column names; features seen in fewer than MIN_COUNT
+    rows are left out."""
     from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
 
     counts: dict[str, int] = {}
     for row in rows:
@@ -101,13 +100,25 @@ def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]],
             counts[name] = counts.get(name, 0) + 1
     vectorizer = DictVectorizer(sort=True)
     x = vectorizer.fit_transform([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows])
-    names = vectorizer.get_feature_names_out()
+    return x, vectorizer.get_feature_names_out()
+
+
+def _linear_of(regression, names) -> Linear:
+    weights = {str(n): round(float(w), 4) for n, w in zip(names, regression.coef_[0]) if abs(w) >= 1e-3}
+    return Linear(round(float(regression.intercept_[0]), 4), weights)
+
+
+def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]], sample_weights: Sequence[float],
+         c: float) -> dict[str, Linear]:
+    """One logistic regression per label."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, names = _matrix(rows)
     fitted = {}
     for frame in FRAMES:
         regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
         regression.fit(x, [frame in y for y in labels], sample_weight=sample_weights)
-        weights = {str(n): round(float(w), 4) for n, w in zip(names, regression.coef_[0]) if abs(w) >= 1e-3}
-        fitted[frame] = Linear(round(float(regression.intercept_[0]), 4), weights)
+        fitted[frame] = _linear_of(regression, names)
     return fitted
 
 
@@ -120,6 +131,16 @@ def _coded(data: Sequence[Article], views: Sequence[Sequence[Mapping[str, float]
             labels.append(y)
             weights.append(article.weight)
     return rows, labels, weights
+
+
+def _topic(data: Sequence[Article], c: float) -> Linear:
+    """The article's topic regression: does any of its sentences carry a label? Both answers
+    weigh alike (balanced classes), as off-topic articles are few."""
+    from sklearn.linear_model import LogisticRegression
+
+    x, names = _matrix([topic_words(a.features) for a in data])
+    regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, class_weight="balanced")
+    return _linear_of(regression.fit(x, [any(a.gold.values()) for a in data]), names)
 
 
 def _sentence_stage(data: Sequence[Article], c: float) -> dict[str, Linear]:
@@ -137,12 +158,12 @@ def fit(data: Sequence[Article], *, c: float = C, folds: int = FOLDS) -> FrameMo
         for k, article in enumerate(data):
             if k % folds == fold:
                 held_out[k] = stacked(stage, article.features)
-    return FrameModel(sentence, _fit(*_coded(data, held_out), C_CONTEXT))
+    return FrameModel(sentence, _fit(*_coded(data, held_out), C_CONTEXT), _topic(data, c))
 
 
 def with_thresholds(model: FrameModel, thresholds: Mapping[str, float]) -> FrameModel:
     label = {f: Linear(m.bias, m.weights, thresholds[f]) for f, m in model.label.items()}
-    return FrameModel(model.sentence, label, model.fingerprint, model.info)
+    return FrameModel(model.sentence, label, model.topic, model.fingerprint, model.info)
 
 
 def scores(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, dict[str, float]]:
@@ -246,7 +267,7 @@ def train(*, corpus: Path = CORPUS, out: Path = MODEL, lexicons: Lexicons | None
     final = fit(train_set + dev_set)
     final = with_thresholds(final, hold_floors(final, seeds, cross_validated))
     info["thresholds"]["shipped"] = {f: final.label[f].threshold for f in FRAMES}
-    text = to_json(FrameModel(final.sentence, final.label, info=info))
+    text = to_json(FrameModel(final.sentence, final.label, final.topic, info=info))
     from_json(text, source=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")

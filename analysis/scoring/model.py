@@ -9,6 +9,10 @@ Coders read a sentence in its article, so the model does too, in two stages:
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
    neighbour) and products of these with the sentence's own (PAIRS).
 
+A third regression, `topic`, reads the whole article: from the words it holds, is it about
+state-led technology or industry at all? An off-topic text (a film review of a Cold War
+thriller, a console war) gets no label, like one the rules call off-topic.
+
 The model is a small JSON file of readable weights (`analysis/scoring/model/frames.json`, made by
 `python -m analysis train`). A label fires when its probability reaches the label's
 threshold, the sentence alone gives it at least SENTENCE_MIN, and something in the sentence
@@ -33,6 +37,7 @@ from typing import Any
 
 from analysis.errors import PathError
 from analysis.scoring.features import CONTEXT, SentenceFeatures, members
+from analysis.scoring.frames import CONTEXT_MIN
 from analysis.scoring.keywords import stopwords
 from analysis.types import FRAMES, Cue, FrameHit
 
@@ -71,10 +76,12 @@ class Linear:
 
 @dataclass(frozen=True)
 class FrameModel:
-    """Both stages per label, the file's fingerprint (for cache keys) and how it was trained."""
+    """Both stages per label, the article's topic regression (None: the rules' topic test
+    alone), the file's fingerprint (for cache keys) and how it was trained."""
 
     sentence: Mapping[str, Linear]
     label: Mapping[str, Linear]
+    topic: Linear | None = None
     fingerprint: str = ""
     info: Mapping[str, Any] | None = None
 
@@ -93,13 +100,14 @@ def from_json(text: str, *, source: str) -> FrameModel:
         data = json.loads(text)
         sentence = {frame: _linear(m) for frame, m in data["sentence"].items()}
         label = {frame: _linear(m) for frame, m in data["label"].items()}
+        topic = _linear(data["topic"])
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelError(source, f"not a FrameLens model file: {error}") from None
     missing = [f for f in FRAMES if f not in sentence or f not in label]
     if missing:
         raise ModelError(source, f"no weights for {', '.join(missing)}")
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return FrameModel(sentence, label, fingerprint, data.get("info", {}))
+    return FrameModel(sentence, label, topic, fingerprint, data.get("info", {}))
 
 
 def to_json(model: FrameModel) -> str:
@@ -109,6 +117,8 @@ def to_json(model: FrameModel) -> str:
 
     data = {"info": model.info or {}, "sentence": {f: linear(model.sentence[f]) for f in FRAMES},
             "label": {f: linear(model.label[f]) for f in FRAMES}}
+    if model.topic is not None:
+        data["topic"] = linear(model.topic)
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -246,10 +256,32 @@ def decide_one(model: FrameModel, features: SentenceFeatures, context: Mapping[s
     return found
 
 
+def topic_words(article: Sequence[SentenceFeatures]) -> dict[str, float]:
+    """What the topic regression sees: for each word, the square root of the share of the
+    article's sentences that hold it."""
+    counts: dict[str, int] = {}
+    for features in article:
+        for name in features.values:
+            if name.startswith("word:") and " " not in name:
+                counts[name] = counts.get(name, 0) + 1
+    return {name: math.sqrt(count / len(article)) for name, count in counts.items()}
+
+
+def off_topic(model: FrameModel, article: Sequence[SentenceFeatures]) -> bool:
+    """Whether the rules' topic test (analysis/scoring/frames.py, TOPIC_MIN) or, from CONTEXT_MIN
+    sentences on, the topic regression finds the text off-topic."""
+    if not article:
+        return False
+    if article[0].values.get("text:off_topic"):
+        return True
+    topic = model.topic
+    return topic is not None and len(article) >= CONTEXT_MIN and topic.probability(topic_words(article)) < topic.threshold
+
+
 def decide(model: FrameModel, article: Sequence[SentenceFeatures]) -> list[dict[str, FrameHit]]:
     """The labels of every sentence of one article, in FRAMES order, each with its evidence.
-    An off-topic text (analysis/scoring/frames.py, TOPIC_MIN) gets none, as under the rules:
-    its words carry no frame and no history of the drives (codebook, "Words are not frames")."""
-    if article and article[0].values.get("text:off_topic"):
+    An off-topic text gets none: its words carry no frame and no history of the drives
+    (codebook, "Words are not frames")."""
+    if off_topic(model, article):
         return [{} for _ in article]
     return [decide_one(model, s, c) for s, c in zip(article, stacked(model.sentence, article), strict=True)]

@@ -6,6 +6,7 @@ only); this guards the reported figures, it does not prove them.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.75, "SECURITY": 0.72, "MARKET": 0.73, "HISTORY": 0.80}
+FLOORS = {"ANALOGY": 0.62, "SECURITY": 0.69, "MARKET": 0.68, "HISTORY": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def scored():
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 803 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 721 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -37,10 +38,25 @@ def test_f1_on_the_locked_split_does_not_fall(scored, frame: str) -> None:
     assert scored[1].scores[frame].f1 >= FLOORS[frame]
 
 
+#: Sentences of the kinds quoted in tests/analysis/scoring/test_model.py, found by their words: the
+#: costs of a subsidy to taxpayers, and its delays and overruns.
+QUOTED_KINDS = {"taxpayers": re.compile(r"(?i)\btaxpayer|\bhandouts?\b|\bhand(?:ing|ed|s)? (?:out|over) billions"),
+                "delays and overruns": re.compile(r"(?i)\bdelay|\bcost per\b|\bover budget|\bbehind schedule|\boverrun")}
+
+
+@pytest.mark.parametrize("kind", list(QUOTED_KINDS))
+def test_market_sentences_like_the_quoted_ones_get_market(scored, kind: str) -> None:
+    results, _ = scored
+    gold = {(g.article_id, g.start): g.labels for g in read_gold(CORPUS / "gold.csv")}
+    found = [("MARKET" in s.frames) for r in results for s in r.sentences
+             if "MARKET" in gold.get((r.id, s.start), ()) and QUOTED_KINDS[kind].search(s.text)]
+    # As measured: every one of them (3 on taxpayers, 2 on delays and overruns).
+    assert len(found) >= 2 and all(found)
+
+
 def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: 5 of 116, all in a film review of the Cuban missile crisis whose Cold War words pass
-    # the topic test. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 116 and labelled <= 5
+    # As measured: none of 83. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 83 and labelled <= 0.02 * sentences

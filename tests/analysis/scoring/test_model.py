@@ -12,7 +12,8 @@ from analysis.ingest.segment import sentences
 from analysis.scoring.features import analyse
 from analysis.scoring.keywords import stopwords
 from analysis.scoring.lexicons import load_lexicons
-from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model
+from analysis.scoring.frames import CONTEXT_MIN
+from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model, off_topic
 from analysis.scoring.score import score_document
 from analysis.types import FRAMES
 
@@ -102,6 +103,29 @@ def test_an_off_topic_text_gets_no_label_whatever_the_model_says(path: Path, lab
     (doc,) = read_paths([path]).documents
     _, article = analyse(doc.text, sentences(doc.text), load_lexicons())
     assert any(decide(_eager(article), article)) is labelled
+
+
+def test_the_topic_regression_quiets_a_near_topic_text_that_the_rules_let_through() -> None:
+    """A review of a Cold War film is full of blockades and missiles; the rules' topic test
+    passes it, the article's words tell it apart."""
+    lexicons = load_lexicons()
+    read = {p.stem: analyse(d.text, sentences(d.text), lexicons)[1]
+            for p in (DATA / "corpus" / "dev" / "control-52.txt", CHECK, *sorted((DATA.parent.parent / "seeds").glob("*.txt")))
+            for d in read_paths([p]).documents}
+    film = read.pop("control-52")
+    assert not film[0].values.get("text:off_topic")
+    assert off_topic(load_model(), film)
+    assert not any(off_topic(load_model(), article) for article in read.values())
+    assert len(read) == 6
+
+
+def test_the_topic_regression_leaves_texts_too_short_to_judge_alone() -> None:
+    text = " ".join(f"Beijing subsidises chip plant number {n}." for n in range(CONTEXT_MIN))
+    _, article = analyse(text, sentences(text), load_lexicons())
+    never = _eager(article)
+    never = FrameModel(never.sentence, never.label, Linear(-50.0, {}))
+    assert off_topic(never, article) and not any(decide(never, article))
+    assert not off_topic(never, article[:-1]) and all(decide(never, article[:-1]))
 
 
 def test_a_sentence_is_analogy_or_history_not_both_unless_an_explicit_analogy_fired() -> None:
