@@ -20,7 +20,9 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, *, subtitle: str = ""
             **extra: object) -> go.Figure:
     """Title (and subtitle) at the top left and, where there is a legend, a band for it under the
     title, so they never overlap however narrow the column (the legend may wrap to two rows).
-    Titles are kept short by the callers: Plotly does not wrap them in a narrow column."""
+    The legend hangs from the top of its band, so one row of it reads with the title instead of
+    floating halfway down. Titles are kept short by the callers: Plotly does not wrap them in a
+    narrow column."""
     top = style.title_size * 2 + (style.font_size * 2 if subtitle else 0) + (style.font_size * 4 if legend else 0)
     fig.update_layout(
         title={"text": title, "font": {"size": style.title_size}, "x": 0, "xanchor": "left",
@@ -31,10 +33,19 @@ def _layout(fig: go.Figure, title: str, style: ChartStyle, *, subtitle: str = ""
         template="plotly_white",
         margin={"l": 20, "r": 20, "t": top, "b": 20},
         showlegend=legend,
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "xanchor": "left", "x": 0},
+        legend={"orientation": "h", "yref": "container", "yanchor": "top", "xanchor": "left", "x": 0},
         **extra,
     )
+    _hang_legend(fig)
     return fig
+
+
+def _hang_legend(fig: go.Figure) -> None:
+    """Put the legend's top at the top of its band (see `_layout`); its place is a share of the
+    figure's height, so it is set again whenever the height changes."""
+    if fig.layout.showlegend:
+        band = fig.layout.margin.t - fig.layout.font.size * 4
+        fig.update_layout(legend_y=1 - band / fig.layout.height)
 
 
 #: Characters per line of an article's name beside the heat map: two or three short lines leave
@@ -55,6 +66,7 @@ def _grow_per_article(fig: go.Figure, style: ChartStyle, names: list[str], *, bo
     row = int(style.font_size * max(least, 1.3 * lines + 0.4))  # the name's lines and a little air
     fig.update_layout(margin={"b": bottom}, height=min(style.tallest, max(
         style.height, row * len(names) + fig.layout.margin.t + bottom)))
+    _hang_legend(fig)
 
 
 def frame_heatmap(profile: pd.DataFrame, *, style: ChartStyle = SCREEN) -> go.Figure:

@@ -78,7 +78,7 @@ def test_bars_read_in_half_a_laptop_window(profile, style) -> None:
     assert fig.layout.yaxis.autorange == "reversed"  # the first article on top, as in the heat map
     assert all(len(line) <= charts.HEATMAP_LABEL_WIDTH for tick in fig.data[0].y for line in tick.split("<br>"))
     assert fig.layout.yaxis.tickangle is None and fig.layout.xaxis.tickangle is None
-    assert (fig.layout.legend.orientation, fig.layout.legend.yanchor, fig.layout.legend.y) == ("h", "bottom", 1.02)
+    assert fig.layout.legend.orientation == "h"
     assert fig.layout.xaxis.dtick == 0.2
 
 
@@ -187,11 +187,16 @@ def test_flow_keeps_a_row_for_every_frame() -> None:
 @pytest.mark.parametrize("style", [SCREEN, CLASSROOM])
 def test_legend_and_title_have_their_own_bands(profile, style) -> None:
     """The title sits at the top of the figure and the legend between it and the plot, with
-    a top margin tall enough for a title and a two-row legend in the style's font sizes."""
+    a top margin tall enough for a title and a two-row legend in the style's font sizes; the
+    legend hangs right under the title however tall the chart grows."""
     fig = charts.frame_bars(profile, style=style)
     assert fig.layout.showlegend is True
     assert (fig.layout.title.yref, fig.layout.title.y, fig.layout.title.yanchor) == ("container", 1, "top")
-    assert (fig.layout.legend.yanchor, fig.layout.legend.y) == ("bottom", 1.02)
+    many = pd.concat([profile.assign(article=profile["article"] + f" {n}") for n in range(12)])
+    for chart in (fig, charts.frame_bars(many, style=style)):
+        legend = chart.layout.legend
+        assert (legend.yref, legend.yanchor) == ("container", "top")
+        assert (1 - legend.y) * chart.layout.height == pytest.approx(style.title_size * 2)
     assert fig.layout.margin.t >= style.title_size + 2 * style.font_size * 1.5
     assert charts.frame_heatmap(profile, style=style).layout.margin.t < fig.layout.margin.t
 
