@@ -89,7 +89,7 @@ def articles(docs: Sequence[Document], gold: Sequence[GoldSentence], lexicons: L
     return out
 
 
-def _matrix(rows: Sequence[Mapping[str, float]]):
+def _matrix(rows: Sequence[Mapping[str, float]]) -> tuple[Any, Sequence[str]]:
     """The rows as a sparse matrix and its column names; features seen in fewer than MIN_COUNT
     rows are left out."""
     from sklearn.feature_extraction import DictVectorizer
@@ -103,7 +103,8 @@ def _matrix(rows: Sequence[Mapping[str, float]]):
     return x, vectorizer.get_feature_names_out()
 
 
-def _linear_of(regression, names) -> Linear:
+def _linear_of(regression: Any, names: Sequence[str]) -> Linear:
+    """A fitted regression as readable weights by feature name (the negligible ones left out)."""
     weights = {str(n): round(float(w), 4) for n, w in zip(names, regression.coef_[0]) if abs(w) >= 1e-3}
     return Linear(round(float(regression.intercept_[0]), 4), weights)
 

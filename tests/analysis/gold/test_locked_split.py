@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.62, "SECURITY": 0.69, "MARKET": 0.68, "HISTORY": 0.87}
+FLOORS = {"ANALOGY": 0.57, "SECURITY": 0.66, "MARKET": 0.64, "HISTORY": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def scored():
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 721 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 755 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -50,7 +50,7 @@ def test_market_sentences_like_the_quoted_ones_get_market(scored, kind: str) -> 
     gold = {(g.article_id, g.start): g.labels for g in read_gold(CORPUS / "gold.csv")}
     found = [("MARKET" in s.frames) for r in results for s in r.sentences
              if "MARKET" in gold.get((r.id, s.start), ()) and QUOTED_KINDS[kind].search(s.text)]
-    # As measured: every one of them (3 on taxpayers, 2 on delays and overruns).
+    # As measured: every one of them (5 on taxpayers, 2 on delays and overruns).
     assert len(found) >= 2 and all(found)
 
 
@@ -58,5 +58,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 83. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 83 and labelled <= 0.02 * sentences
+    # As measured: none of 125. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 125 and labelled <= 0.02 * sentences
