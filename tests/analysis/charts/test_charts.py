@@ -16,6 +16,12 @@ def profile(seed_results):
     return tables.frame_profile(list(seed_results.values()))
 
 
+@pytest.fixture(scope="module")
+def many(profile):
+    """Sixty articles, the seeds twelve times over, each name ending in markup to be escaped."""
+    return pd.concat([profile.assign(article=profile["article"] + f" <{i}>") for i in range(12)])
+
+
 def test_heatmap_grid_is_article_by_frame_on_0_1(profile) -> None:
     fig = charts.frame_heatmap(profile)
     trace = fig.data[0]
@@ -46,8 +52,7 @@ def test_heatmap_reads_in_half_a_laptop_window(profile, style) -> None:
     assert trace.hovertemplate == "%{customdata}<br>%{x}: %{z:.2f} of sentences<extra></extra>"
 
 
-def test_heatmap_grows_a_row_per_article_and_escapes_names(profile) -> None:
-    many = pd.concat([profile.assign(article=profile["article"] + f" <{i}>") for i in range(12)])
+def test_heatmap_grows_a_row_per_article_and_escapes_names(profile, many) -> None:
     fig = charts.frame_heatmap(many)
     assert len(fig.data[0].y) == 60
     assert SCREEN.height < fig.layout.height <= SCREEN.tallest
@@ -82,8 +87,7 @@ def test_bars_read_in_half_a_laptop_window(profile, style) -> None:
     assert fig.layout.xaxis.dtick == 0.2
 
 
-def test_bars_grow_a_group_per_article_and_escape_names(profile) -> None:
-    many = pd.concat([profile.assign(article=profile["article"] + f" <{i}>") for i in range(12)])
+def test_bars_grow_a_group_per_article_and_escape_names(profile, many) -> None:
     fig = charts.frame_bars(many)
     assert len(fig.data[0].y) == 60
     assert SCREEN.height < fig.layout.height <= SCREEN.tallest
@@ -185,14 +189,13 @@ def test_flow_keeps_a_row_for_every_frame() -> None:
 
 
 @pytest.mark.parametrize("style", [SCREEN, CLASSROOM])
-def test_legend_and_title_have_their_own_bands(profile, style) -> None:
+def test_legend_and_title_have_their_own_bands(profile, many, style) -> None:
     """The title sits at the top of the figure and the legend between it and the plot, with
     a top margin tall enough for a title and a two-row legend in the style's font sizes; the
     legend hangs right under the title however tall the chart grows."""
     fig = charts.frame_bars(profile, style=style)
     assert fig.layout.showlegend is True
     assert (fig.layout.title.yref, fig.layout.title.y, fig.layout.title.yanchor) == ("container", 1, "top")
-    many = pd.concat([profile.assign(article=profile["article"] + f" {n}") for n in range(12)])
     for chart in (fig, charts.frame_bars(many, style=style)):
         legend = chart.layout.legend
         assert (legend.yref, legend.yanchor) == ("container", "top")
