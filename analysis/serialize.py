@@ -64,6 +64,7 @@ def article_to_dict(result: ArticleResult) -> dict[str, Any]:
         "polarity": result.polarity,
         "subjectivity": result.subjectivity,
         "dominant": result.dominant,
+        "off_topic": result.off_topic,
         "frames": {
             frame: {
                 "share": s.share,
@@ -81,7 +82,8 @@ def article_to_dict(result: ArticleResult) -> dict[str, Any]:
 
 
 def article_from_dict(data: Mapping[str, Any]) -> ArticleResult:
-    """Inverse of `article_to_dict`; raises KeyError/TypeError on a malformed dict."""
+    """Inverse of `article_to_dict`; raises KeyError/TypeError on a malformed dict. A dict written
+    before results gave the off-topic reason (result files of earlier versions) loads with "" there."""
     sentences = tuple(
         SentenceResult(
             start=s["start"],
@@ -113,6 +115,7 @@ def article_from_dict(data: Mapping[str, Any]) -> ArticleResult:
         dominant=data["dominant"],
         keywords=tuple(Keyword(**k) for k in data["keywords"]),
         sentences=sentences,
+        off_topic=data.get("off_topic", ""),
     )
 
 

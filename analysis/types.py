@@ -130,6 +130,9 @@ class ArticleResult:
     dominant: str | None
     keywords: tuple[Keyword, ...]
     sentences: tuple[SentenceResult, ...]
+    #: Why FrameLens reads the text as off-topic, or "": an off-topic text gets no label at all,
+    #: and this tells its zeros apart from frames the model missed.
+    off_topic: str = ""
 
     @property
     def sentence_count(self) -> int:

@@ -38,7 +38,7 @@ def _article_frame(batch: Sequence[ArticleResult]) -> pd.DataFrame:
     rows = article_rows(batch)
     for row, result in zip(rows, batch):
         row.update(outlet=result.outlet, kind=result.kind, date=result.date, url=result.url, text=result.text,
-                   trimmed=result.trimmed, top_keywords=top_keywords(result),
+                   trimmed=result.trimmed, off_topic=result.off_topic, top_keywords=top_keywords(result),
                    keywords=json.dumps([[k.phrase, k.score] for k in result.keywords]))
         for frame in FRAMES:
             row[f"{frame}_sentences"] = result.frames[frame].sentences
@@ -278,6 +278,7 @@ def _article(row: dict, sentences: pd.DataFrame) -> ArticleResult:
         **{k: row[k] for k in ("id", "source", "title", "outlet", "kind", "date", "url", "text", "trimmed",
                                "words", "polarity", "subjectivity")},
         "dominant": row["dominant"] or None,
+        "off_topic": row.get("off_topic", ""),  # stores written before the reason was kept have no such column
         "frames": {f: {"share": row[f"{f}_share"], "per_1k_words": row[f"{f}_per_1k"],
                        "sentences": row[f"{f}_sentences"], "hits": row[f"{f}_hits"]} for f in FRAMES},
         "keywords": [{"phrase": p, "score": s} for p, s in json.loads(row["keywords"])],

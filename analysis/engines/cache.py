@@ -16,7 +16,7 @@ from analysis.serialize import article_from_dict, article_to_dict
 from analysis.types import ArticleResult
 
 #: Bumped whenever scoring changes in a way the lexicon fingerprint does not capture.
-SCORER_VERSION = "2"
+SCORER_VERSION = "3"
 
 
 def default_path() -> Path:

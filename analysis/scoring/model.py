@@ -37,7 +37,7 @@ from typing import Any
 
 from analysis.errors import PathError
 from analysis.scoring.features import CONTEXT, SentenceFeatures, members
-from analysis.scoring.frames import CONTEXT_MIN
+from analysis.scoring.frames import CONTEXT_MIN, TOPIC_MIN
 from analysis.scoring.keywords import stopwords
 from analysis.types import FRAMES, Cue, FrameHit
 
@@ -267,15 +267,28 @@ def topic_words(article: Sequence[SentenceFeatures]) -> dict[str, float]:
     return {name: math.sqrt(count / len(article)) for name, count in counts.items()}
 
 
-def off_topic(model: FrameModel, article: Sequence[SentenceFeatures]) -> bool:
-    """Whether the rules' topic test (analysis/scoring/frames.py, TOPIC_MIN) or, from CONTEXT_MIN
-    sentences on, the topic regression finds the text off-topic."""
+def off_topic(model: FrameModel, article: Sequence[SentenceFeatures]) -> str:
+    """Why the text is off-topic, in plain words with the figures that decided it, or "" when it
+    is on topic: the rules' topic test (analysis/scoring/frames.py, TOPIC_MIN) or, from CONTEXT_MIN
+    sentences on, the topic regression. A reader who sees no label at all can then tell a text
+    kept quiet by design from one the model missed. Figures are rounded down, so a value just
+    under its threshold never reads as equal to it."""
     if not article:
-        return False
+        return ""
+    n = len(article)
     if article[0].values.get("text:off_topic"):
-        return True
+        topical = round(article[0].values["text:topical"] * n)
+        few = f"only {topical} of {n} sentences ({topical * 100 // n}%)" if topical else f"none of its {n} sentences"
+        return (f"{few} name the state, an industry or a technology, a past state campaign, or a phrase such as "
+                f"\"export controls\" that is a frame in itself; at least {TOPIC_MIN:.0%} must")
     topic = model.topic
-    return topic is not None and len(article) >= CONTEXT_MIN and topic.probability(topic_words(article)) < topic.threshold
+    if topic is None or n < CONTEXT_MIN:
+        return ""
+    p = topic.probability(topic_words(article))
+    if p >= topic.threshold:
+        return ""
+    return (f"the topic model, reading its words, gives a probability of {math.floor(p * 100) / 100:.2f} that it "
+            f"is about state-led technology or industry, below the {topic.threshold:.2f} it needs")
 
 
 def decide(model: FrameModel, article: Sequence[SentenceFeatures]) -> list[dict[str, FrameHit]]:

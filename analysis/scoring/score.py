@@ -14,7 +14,7 @@ from analysis.ingest.segment import sentences, word_count
 from analysis.scoring import keywords, tone
 from analysis.scoring.features import analyse
 from analysis.scoring.lexicons import Lexicons, load_lexicons
-from analysis.scoring.model import decide, load_model
+from analysis.scoring.model import decide, load_model, off_topic
 from analysis.types import (
     FRAMES,
     TINY_SHARE,
@@ -79,7 +79,8 @@ def score_document(
     lexicons = lexicons or load_lexicons()
     spans = sentences(doc.text)
     model = load_model()
-    frame_hits = decide(model, analyse(doc.text, spans, lexicons)[1])
+    article = analyse(doc.text, spans, lexicons)[1]
+    frame_hits = decide(model, article)
     sentence_tones, article_tone = tone.tones([doc.text[start:end] for start, end in spans])
     scored = []
     for (start, end), hits, sentence_tone in zip(spans, frame_hits, sentence_tones, strict=True):
@@ -111,6 +112,7 @@ def score_document(
             spans=spans,
         ),
         sentences=tuple(scored),
+        off_topic=off_topic(model, article),
     )
 
 

@@ -37,6 +37,9 @@ cols = st.columns(len(FRAMES))
 for col, frame in zip(cols, FRAMES):
     col.metric(frame, f"{result.frames[frame].share:.0%}", help=f"{result.frames[frame].sentences} of "
                f"{result.sentence_count} sentences; {result.frames[frame].per_1k_words} cues per 1,000 words")
+if result.off_topic:  # the reason holds only figures and fixed words, never the article's text
+    st.info(f"This article has no frame labels because FrameLens reads it as off-topic: {result.off_topic}. "
+            "The codebook keeps off-topic texts quiet, whatever their words.")
 matches = select.matching_sentences(result, filters.query)
 if filters.query.strip():
     st.caption(f"Search: {len(matches)} sentence(s) contain the phrase; they are outlined.")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from analysis.ingest.read import from_text
 from analysis.scoring.score import score_document
@@ -20,10 +21,24 @@ def test_json_round_trip_is_lossless() -> None:
     assert article_from_dict(json.loads(json.dumps(article_to_dict(result)))) == result
 
 
+def test_the_off_topic_reason_survives_a_round_trip() -> None:
+    reason = "none of its 31 sentences name the state; at least 12% must"
+    result = replace(score_document(from_text(TEXT)), off_topic=reason)
+    assert article_to_dict(result)["off_topic"] == reason
+    assert article_from_dict(json.loads(json.dumps(article_to_dict(result)))).off_topic == reason
+
+
+def test_a_result_written_before_the_off_topic_reason_loads_without_one() -> None:
+    result = replace(score_document(from_text(TEXT)), off_topic="a reason")
+    older = {k: v for k, v in article_to_dict(result).items() if k != "off_topic"}
+    assert article_from_dict(older) == replace(result, off_topic="")
+
+
 def test_documented_shape() -> None:
     article = article_to_dict(score_document(from_text(TEXT)))
     for field in ("id", "source", "title", "words", "polarity", "subjectivity", "frames", "keywords", "sentences"):
         assert field in article
+    assert article["off_topic"] == ""
     assert list(article["frames"]) == list(FRAMES)
     assert set(article["frames"]["SECURITY"]) >= {"share", "per_1k_words"}
     first, second = article["sentences"]

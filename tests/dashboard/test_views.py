@@ -3,11 +3,15 @@ their own files): widgets exist, filters change what is shown, bad input gives a
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from streamlit.testing.v1 import AppTest
 
 from dataclasses import replace
 
 from analysis import limits
+from analysis.ingest.read import load_seeds, read_paths
+from analysis.scoring.score import score_document
 from analysis.types import Document
 from dashboard.widgets import plain
 from tests.dashboard.conftest import APP, emptied, open_page
@@ -45,6 +49,24 @@ def test_reader_shows_scripts_as_text() -> None:
     assert "<script>" not in html and "<img" not in html
     assert "&lt;script&gt;alert(&#x27;" in html and "&#x27;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_reader_says_why_an_off_topic_article_has_no_labels() -> None:
+    """A review of a Cold War film (the topic regression finds it off-topic) beside a seed."""
+    (film,) = read_paths([Path(__file__).resolve().parents[1] / "data/corpus/dev/control-52.txt"]).documents
+    seed = load_seeds().documents[0]
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.session_state["corpus.documents"] = [seed, film]
+    at.run()
+    open_page(at, "reader")
+    assert at.selectbox(key="reader.article").value == seed.id
+    assert not [i for i in at.info if "off-topic" in i.value]
+    at.selectbox(key="reader.article").set_value(film.id).run()
+    reason = score_document(film).off_topic
+    assert reason.startswith("the topic model, reading its words, gives a probability of 0.")
+    assert [i.value for i in at.info] == [f"This article has no frame labels because FrameLens reads it as off-topic: "
+                                          f"{reason}. The codebook keeps off-topic texts quiet, whatever their words."]
+    assert [m.value for m in at.metric] == ["0%"] * 4
 
 
 def test_corpus_paste_upload_remove_reset(app: AppTest) -> None:

@@ -50,6 +50,20 @@ def test_matching_rows_are_the_overview_table(opened, corpus) -> None:
     assert got.astype(str).equals(expected.astype(str))
 
 
+def test_the_off_topic_reason_is_stored_and_older_stores_load_without_it(tmp_path, seed_results) -> None:
+    result = replace(seed_results["000"], off_topic="none of its 28 sentences name the state; at least 12% must")
+    path = tmp_path / "corpus.duckdb"
+    store.save([result], path)
+    opened = store.Store(path)
+    assert opened.load(["000"]) == [result]
+    opened.close()
+    with duckdb.connect(str(path)) as db:
+        db.execute("ALTER TABLE articles DROP COLUMN off_topic")
+    older = store.Store(path)
+    assert older.load(["000"]) == [replace(result, off_topic="")]
+    older.close()
+
+
 FILTERS = [
     Filters(),
     Filters(min_share=0.3),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import re
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,7 @@ from analysis.scoring.features import analyse
 from analysis.scoring.keywords import stopwords
 from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.frames import CONTEXT_MIN
-from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model, off_topic
+from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model, off_topic, topic_words
 from analysis.scoring.score import score_document
 from analysis.types import FRAMES
 
@@ -105,18 +107,54 @@ def test_an_off_topic_text_gets_no_label_whatever_the_model_says(path: Path, lab
     assert any(decide(_eager(article), article)) is labelled
 
 
-def test_the_topic_regression_quiets_a_near_topic_text_that_the_rules_let_through() -> None:
-    """A review of a Cold War film is full of blockades and missiles; the rules' topic test
-    passes it, the article's words tell it apart."""
+@pytest.fixture(scope="module")
+def read() -> dict[str, list]:
+    """The features of a review of a Cold War film (control-52), the check text and the five seeds, by file stem."""
     lexicons = load_lexicons()
-    read = {p.stem: analyse(d.text, sentences(d.text), lexicons)[1]
+    return {p.stem: analyse(d.text, sentences(d.text), lexicons)[1]
             for p in (DATA / "corpus" / "dev" / "control-52.txt", CHECK, *sorted((DATA.parent.parent / "seeds").glob("*.txt")))
             for d in read_paths([p]).documents}
-    film = read.pop("control-52")
+
+
+def test_the_topic_regression_quiets_a_near_topic_text_that_the_rules_let_through(read) -> None:
+    """A review of a Cold War film is full of blockades and missiles; the rules' topic test
+    passes it, the article's words tell it apart."""
+    film = read["control-52"]
     assert not film[0].values.get("text:off_topic")
     assert off_topic(load_model(), film)
-    assert not any(off_topic(load_model(), article) for article in read.values())
-    assert len(read) == 6
+    on_topic = [off_topic(load_model(), article) for stem, article in read.items() if stem != "control-52"]
+    assert on_topic == [""] * 6
+
+
+def test_the_topic_regressions_reason_gives_its_probability_and_threshold(read) -> None:
+    film, topic = read["control-52"], load_model().topic
+    p = topic.probability(topic_words(film))
+    shown = re.fullmatch(r"the topic model, reading its words, gives a probability of (0\.\d\d) that it is about "
+                         r"state-led technology or industry, below the 0\.50 it needs", off_topic(load_model(), film))
+    assert shown and float(shown[1]) <= p < float(shown[1]) + 0.01 and topic.threshold == 0.5
+
+
+@pytest.mark.parametrize(("stem", "few"), [("control-01", "only 1 of 30 sentences (3%)"),
+                                          ("control-13", "none of its 31 sentences")])
+def test_the_rules_reason_counts_the_topic_sentences(stem: str, few: str) -> None:
+    """Controls the rules' topic test finds off-topic: a score has no label and says why."""
+    (doc,) = read_paths([DATA / "corpus" / "dev" / f"{stem}.txt"]).documents
+    _, article = analyse(doc.text, sentences(doc.text), load_lexicons())
+    reason = off_topic(load_model(), article)
+    assert reason == (f"{few} name the state, an industry or a technology, a past state campaign, or a phrase "
+                      f"such as \"export controls\" that is a frame in itself; at least 12% must")
+    result = score_document(doc)
+    assert result.off_topic == reason and not any(s.frames for s in result.sentences)
+
+
+@pytest.mark.parametrize(("p", "shown"), [(0.4999, "0.49"), (0.123, "0.12"), (0.5, None)])
+def test_the_topic_regressions_reason_rounds_down_below_its_threshold(p: float, shown: str | None) -> None:
+    text = " ".join(f"Beijing subsidises chip plant number {n}." for n in range(CONTEXT_MIN))
+    _, article = analyse(text, sentences(text), load_lexicons())
+    model = FrameModel({}, {}, Linear(math.log(p / (1 - p)), {}))
+    expected = (f"the topic model, reading its words, gives a probability of {shown} that it is about state-led "
+                f"technology or industry, below the 0.50 it needs") if shown else ""
+    assert off_topic(model, article) == expected
 
 
 def test_the_topic_regression_leaves_texts_too_short_to_judge_alone() -> None:
