@@ -33,10 +33,19 @@ def records(text: str, name: str) -> Iterator[Record]:
     return _jsonl(text, name)
 
 
+def _header(text: str, delimiter: str) -> list[str]:
+    """The first record's cells, read as `_csv_rows` reads the rest: a lone carriage return ends it
+    too (old Mac line endings), where a reader given a single line would stop with an error."""
+    try:
+        cells = next(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), [])
+    except csv.Error:
+        return []
+    return [cell.strip().casefold() for cell in cells]
+
+
 def _csv(text: str, name: str) -> Iterator[Record]:
-    header_line = text.split("\n", 1)[0]
     for delimiter in _DELIMITERS:
-        header = [cell.strip().casefold() for cell in next(csv.reader([header_line], delimiter=delimiter), [])]
+        header = _header(text, delimiter)
         if "text" in header:
             break
     else:
