@@ -7,7 +7,13 @@ Coders read a sentence in its article, so the model does too, in two stages:
    article-wide and paragraph features of analysis/scoring/features.py, the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
-   neighbour) and products of these with the sentence's own (PAIRS).
+   neighbour), the article's genre (`genre:p:MARKET`, below) and products of these with
+   the sentence's own (PAIRS).
+
+`genre` holds one more regression per label over the words of the whole article: what
+share of its sentences carry the label. It tells an analogy essay, a critique of a subsidy
+programme or a history text from a news report by all of their words, where `text:p` only
+averages what each sentence shows alone.
 
 A third regression, `topic`, reads the whole article: from the words it holds, is it about
 state-led technology or industry at all? An off-topic text (a film review of a Cold War
@@ -48,7 +54,7 @@ STAGE2 = frozenset({"head", "text:history", "text:present_day", "text:past", "te
 #: Pairs of a label's stage-2 values that stage 2 also sees multiplied (`self:p*text:p:MARKET`):
 #: context counts in combinations, a sentence that hints at a frame inside a passage or an
 #: article that argues it belongs to the frame, the same sentence in a news report may not.
-PAIRS = (("self:p", "self:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
+PAIRS = (("self:p", "self:p"), ("self:p", "genre:p"), ("near:p", "genre:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
          ("self:p", "para:max"), ("near:p", "text:p"), ("near:p", "text:hi"), ("para:max", "text:p"))
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
 #: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
@@ -77,11 +83,13 @@ class Linear:
 @dataclass(frozen=True)
 class FrameModel:
     """Both stages per label, the article's topic regression (None: the rules' topic test
-    alone), the file's fingerprint (for cache keys) and how it was trained."""
+    alone) and genre regressions (None: stage 2 without them), the file's fingerprint (for
+    cache keys) and how it was trained."""
 
     sentence: Mapping[str, Linear]
     label: Mapping[str, Linear]
     topic: Linear | None = None
+    genre: Mapping[str, Linear] | None = None
     fingerprint: str = ""
     info: Mapping[str, Any] | None = None
 
@@ -101,13 +109,14 @@ def from_json(text: str, *, source: str) -> FrameModel:
         sentence = {frame: _linear(m) for frame, m in data["sentence"].items()}
         label = {frame: _linear(m) for frame, m in data["label"].items()}
         topic = _linear(data["topic"])
+        genre = {frame: _linear(m) for frame, m in data["genre"].items()}
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelError(source, f"not a FrameLens model file: {error}") from None
-    missing = [f for f in FRAMES if f not in sentence or f not in label]
+    missing = [f for f in FRAMES if f not in sentence or f not in label or f not in genre]
     if missing:
         raise ModelError(source, f"no weights for {', '.join(missing)}")
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return FrameModel(sentence, label, topic, fingerprint, data.get("info", {}))
+    return FrameModel(sentence, label, topic, genre, fingerprint, data.get("info", {}))
 
 
 def to_json(model: FrameModel) -> str:
@@ -119,6 +128,8 @@ def to_json(model: FrameModel) -> str:
             "label": {f: linear(model.label[f]) for f in FRAMES}}
     if model.topic is not None:
         data["topic"] = linear(model.topic)
+    if model.genre is not None:
+        data["genre"] = {f: linear(model.genre[f]) for f in FRAMES}
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -139,9 +150,12 @@ def local(features: SentenceFeatures) -> dict[str, float]:
     return {k: v for k, v in features.values.items() if not k.startswith(CONTEXT)}
 
 
-def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures]) -> list[dict[str, float]]:
+def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
+            genre: Mapping[str, Linear] | None = None) -> list[dict[str, float]]:
     """What stage 2 sees of each sentence: its stage-1 probabilities and its context."""
     p = [{f: sentence[f].probability(local(s)) for f in FRAMES} for s in article]
+    words = topic_words(article) if genre and article else {}
+    kinds = {f: genre[f].probability(words) for f in FRAMES} if words else {}
     n = len(article)
     groups = members([s.paragraph for s in article])
     out = []
@@ -162,6 +176,8 @@ def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures])
                 values[f"para:p:{f}"] = sum(p[j][f] for j in others) / len(others)
             if neighbours:
                 values[f"near:p:{f}"] = max(p[j][f] for j in neighbours)
+            if kinds:
+                values[f"genre:p:{f}"] = kinds[f]
             for a, b in PAIRS:
                 values[f"{a}*{b}:{f}"] = values.get(f"{a}:{f}", 0.0) * values.get(f"{b}:{f}", 0.0)
         out.append(values)
@@ -297,4 +313,4 @@ def decide(model: FrameModel, article: Sequence[SentenceFeatures]) -> list[dict[
     (codebook, "Words are not frames")."""
     if off_topic(model, article):
         return [{} for _ in article]
-    return [decide_one(model, s, c) for s, c in zip(article, stacked(model.sentence, article), strict=True)]
+    return [decide_one(model, s, c) for s, c in zip(article, stacked(model.sentence, article, model.genre), strict=True)]

@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.57, "SECURITY": 0.66, "MARKET": 0.64, "HISTORY": 0.87}
+FLOORS = {"ANALOGY": 0.51, "SECURITY": 0.60, "MARKET": 0.65, "HISTORY": 0.87}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def scored(gold):
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 755 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 922 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -43,19 +43,24 @@ def test_f1_on_the_locked_split_does_not_fall(scored, frame: str) -> None:
     assert scored[1].scores[frame].f1 >= FLOORS[frame]
 
 
-#: Sentences of the kinds quoted in tests/analysis/scoring/test_model.py, found by their words: the
-#: costs of a subsidy to taxpayers, and its delays and overruns.
-QUOTED_KINDS = {"taxpayers": re.compile(r"(?i)\btaxpayer|\bhandouts?\b|\bhand(?:ing|ed|s)? (?:out|over) billions"),
-                "delays and overruns": re.compile(r"(?i)\bdelay|\bcost per\b|\bover budget|\bbehind schedule|\boverrun")}
+#: Sentences of the kinds quoted in tests/analysis/scoring/test_model.py, found by their words and
+#: coded with the frame: the costs of a subsidy to taxpayers, its delays and overruns (MARKET),
+#: and a present thing likened to a past decade or year (ANALOGY, "Like the moon race of the 1960s").
+QUOTED_KINDS = {
+    "taxpayers": ("MARKET", re.compile(r"(?i)\btaxpayer|\bhandouts?\b|\bhand(?:ing|ed|s)? (?:out|over) billions")),
+    "delays and overruns": ("MARKET", re.compile(r"(?i)\bdelay|\bcost per\b|\bover budget|\bbehind schedule|\boverrun")),
+    "like a past decade": ("ANALOGY", re.compile(r"(?i)\b(?:like|as in|as with)\b.*\b(?:1[89]\d\d|fifties|sixties|seventies|eighties)")),
+}
 
 
 @pytest.mark.parametrize("kind", list(QUOTED_KINDS))
-def test_market_sentences_like_the_quoted_ones_get_market(scored, gold, kind: str) -> None:
+def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
     results, _ = scored
+    frame, words = QUOTED_KINDS[kind]
     labels = {(g.article_id, g.start): g.labels for g in gold}
-    found = [("MARKET" in s.frames) for r in results for s in r.sentences
-             if "MARKET" in labels.get((r.id, s.start), ()) and QUOTED_KINDS[kind].search(s.text)]
-    # As measured: every one of them (5 on taxpayers, 2 on delays and overruns).
+    found = [(frame in s.frames) for r in results for s in r.sentences
+             if frame in labels.get((r.id, s.start), ()) and words.search(s.text)]
+    # As measured: every one of them (6 on taxpayers, 3 on delays and overruns, 2 likening to the past).
     assert len(found) >= 2 and all(found)
 
 
@@ -63,5 +68,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 125. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 125 and labelled <= 0.02 * sentences
+    # As measured: none of 161. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 161 and labelled <= 0.02 * sentences

@@ -15,7 +15,7 @@ from analysis.scoring.features import analyse
 from analysis.scoring.keywords import stopwords
 from analysis.scoring.lexicons import load_lexicons
 from analysis.scoring.frames import CONTEXT_MIN
-from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model, off_topic, topic_words
+from analysis.scoring.model import MAX_WORDS, FrameModel, Linear, decide, load_model, off_topic, stacked, topic_words
 from analysis.scoring.score import score_document
 from analysis.types import FRAMES
 
@@ -124,6 +124,18 @@ def test_the_topic_regression_quiets_a_near_topic_text_that_the_rules_let_throug
     assert off_topic(load_model(), film)
     on_topic = [off_topic(load_model(), article) for stem, article in read.items() if stem != "control-52"]
     assert on_topic == [""] * 6
+
+
+@pytest.mark.parametrize(("stem", "leads"), [("moonshot_critique", "MARKET"), ("003", "SECURITY"), ("004", "HISTORY")])
+def test_the_genre_regressions_tell_the_kind_of_article_from_its_words(read, stem: str, leads: str) -> None:
+    """A market critique, a sanctions report and an encyclopedia page on 1958-60: the label whose
+    share of sentences the article's words predict highest, which stage 2 sees beside every sentence."""
+    (article,) = [a for name, a in read.items() if name.startswith(stem)]
+    model = load_model()
+    shares = {f: model.genre[f].probability(topic_words(article)) for f in FRAMES}
+    assert max(shares, key=shares.get) == leads
+    views = stacked(model.sentence, article, model.genre)
+    assert all(view[f"genre:p:{f}"] == shares[f] for view in views for f in FRAMES)
 
 
 def test_the_topic_regressions_reason_gives_its_probability_and_threshold(read) -> None:
