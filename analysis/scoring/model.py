@@ -54,8 +54,9 @@ STAGE2 = frozenset({"head", "text:history", "text:present_day", "text:past", "te
 #: Pairs of a label's stage-2 values that stage 2 also sees multiplied (`self:p*text:p:MARKET`):
 #: context counts in combinations, a sentence that hints at a frame inside a passage or an
 #: article that argues it belongs to the frame, the same sentence in a news report may not.
-PAIRS = (("self:p", "self:p"), ("self:p", "genre:p"), ("near:p", "genre:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
-         ("self:p", "para:max"), ("near:p", "text:p"), ("near:p", "text:hi"), ("para:max", "text:p"))
+PAIRS = (("self:p", "self:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
+         ("self:p", "para:max"), ("near:p", "text:p"), ("near:p", "text:hi"), ("para:max", "text:p"),
+         ("self:p", "genre:p"), ("near:p", "genre:p"))
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
 #: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
 #: on-topic sentence, the label stands whatever the model says, so an edited lexicon always counts.
