@@ -46,7 +46,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 5
+VERSION = 6
 
 
 @dataclass(frozen=True)
@@ -144,22 +144,40 @@ def _topic(data: Sequence[Article], c: float) -> Linear:
     return _linear_of(regression.fit(x, [any(a.gold.values()) for a in data]), names)
 
 
-def _genre(data: Sequence[Article], c: float) -> dict[str, Linear]:
-    """Per label, the share of an article's sentences that carry it, from the article's words:
-    a logistic regression on proportions (each article counted once as carrying the label,
-    weighted by the share, and once as not, weighted by the rest)."""
+def _proportions(units: Sequence[tuple[Mapping[str, float], Sequence[tuple[str, ...]]]], c: float) -> dict[str, Linear]:
+    """Per label, a logistic regression on proportions: from a run of sentences' words (topic_words),
+    the share of its coded sentences that carry the label (each run counted once as carrying the
+    label, weighted by the share, and once as not, weighted by the rest)."""
     from sklearn.linear_model import LogisticRegression
 
-    x, names = _matrix([topic_words(a.features) for a in data])
-    twice = x[list(range(len(data))) * 2]
+    x, names = _matrix([words for words, _ in units])
+    twice = x[list(range(len(units))) * 2]
     fitted = {}
     for frame in FRAMES:
-        shares = [sum(1 for y in a.gold.values() if frame in y) / max(1, len(a.gold)) for a in data]
+        shares = [sum(1 for y in coded if frame in y) / len(coded) for _, coded in units]
         regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-        regression.fit(twice, [True] * len(data) + [False] * len(data),
+        regression.fit(twice, [True] * len(units) + [False] * len(units),
                        sample_weight=[max(s, 1e-6) for s in shares] + [max(1 - s, 1e-6) for s in shares])
         fitted[frame] = _linear_of(regression, names)
     return fitted
+
+
+def _genre(data: Sequence[Article], c: float) -> dict[str, Linear]:
+    """What share of an article's sentences carry each label, from the article's words."""
+    return _proportions([(topic_words(a.features), list(a.gold.values()) or [()]) for a in data], c)
+
+
+def _passage(data: Sequence[Article], c: float) -> dict[str, Linear]:
+    """The same for each paragraph with a coded sentence, from the paragraph's words."""
+    units = []
+    for a in data:
+        paragraphs: dict[int, list[int]] = {}
+        for i, s in enumerate(a.features):
+            paragraphs.setdefault(s.paragraph, []).append(i)
+        for group in paragraphs.values():
+            if coded := [a.gold[i] for i in group if i in a.gold]:
+                units.append((topic_words([a.features[i] for i in group]), coded))
+    return _proportions(units, c)
 
 
 def _sentence_stage(data: Sequence[Article], c: float) -> dict[str, Linear]:
@@ -167,23 +185,24 @@ def _sentence_stage(data: Sequence[Article], c: float) -> dict[str, Linear]:
 
 
 def fit(data: Sequence[Article], *, c: float = C, folds: int = FOLDS) -> FrameModel:
-    """Both stages. Stage 2 learns from stage-1 probabilities and genre shares that were
-    predicted, for each article, by regressions fitted without it (folds by article), as it will
-    meet them on new text."""
+    """Both stages. Stage 2 learns from stage-1 probabilities and genre and passage shares that
+    were predicted, for each article, by regressions fitted without it (folds by article), as it
+    will meet them on new text."""
     sentence = _sentence_stage(data, c)
     held_out: list[list[dict[str, float]]] = [[] for _ in data]
     for fold in range(folds):
         inside = [a for k, a in enumerate(data) if k % folds != fold]
-        stage, genre = _sentence_stage(inside, c), _genre(inside, c)
+        stage, genre, passage = _sentence_stage(inside, c), _genre(inside, c), _passage(inside, c)
         for k, article in enumerate(data):
             if k % folds == fold:
-                held_out[k] = stacked(stage, article.features, genre)
-    return FrameModel(sentence, _fit(*_coded(data, held_out), C_CONTEXT), _topic(data, c), _genre(data, c))
+                held_out[k] = stacked(stage, article.features, genre, passage)
+    return FrameModel(sentence, _fit(*_coded(data, held_out), C_CONTEXT), _topic(data, c), _genre(data, c),
+                      _passage(data, c))
 
 
 def with_thresholds(model: FrameModel, thresholds: Mapping[str, float]) -> FrameModel:
     label = {f: Linear(m.bias, m.weights, thresholds[f]) for f, m in model.label.items()}
-    return FrameModel(model.sentence, label, model.topic, model.genre, model.fingerprint, model.info)
+    return FrameModel(model.sentence, label, model.topic, model.genre, model.passage, model.fingerprint, model.info)
 
 
 def scores(pairs: Iterable[tuple[Sequence[str], Sequence[str]]]) -> dict[str, dict[str, float]]:
@@ -225,7 +244,7 @@ def choose_thresholds(data: Sequence[Article], *, folds: int = FOLDS) -> dict[st
     for fold in range(folds):
         model = fit([a for k, a in enumerate(data) if k % folds != fold], folds=folds - 1)
         for article in (a for k, a in enumerate(data) if k % folds == fold):
-            view = stacked(model.sentence, article.features, model.genre)
+            view = stacked(model.sentence, article.features, model.genre, model.passage)
             for i, y in sorted(article.gold.items()):
                 probabilities.append((y, {f: model.label[f].probability(view[i]) for f in FRAMES}))
     chosen = {}
@@ -287,7 +306,7 @@ def train(*, corpus: Path = CORPUS, out: Path = MODEL, lexicons: Lexicons | None
     final = fit(train_set + dev_set)
     final = with_thresholds(final, hold_floors(final, seeds, cross_validated))
     info["thresholds"]["shipped"] = {f: final.label[f].threshold for f in FRAMES}
-    text = to_json(FrameModel(final.sentence, final.label, final.topic, final.genre, info=info))
+    text = to_json(FrameModel(final.sentence, final.label, final.topic, final.genre, final.passage, info=info))
     from_json(text, source=str(out))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")

@@ -7,13 +7,16 @@ Coders read a sentence in its article, so the model does too, in two stages:
    article-wide and paragraph features of analysis/scoring/features.py, the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
    `para:p:MARKET`, the rest of the paragraph's mean; `near:p:MARKET`, the stronger
-   neighbour), the article's genre (`genre:p:MARKET`, below) and products of these with
-   the sentence's own (PAIRS).
+   neighbour), the article's genre (`genre:p:MARKET`, below), its paragraph's kind
+   (`passage:p:MARKET`, below) and products of these with the sentence's own (PAIRS).
 
 `genre` holds one more regression per label over the words of the whole article: what
 share of its sentences carry the label. It tells an analogy essay, a critique of a subsidy
 programme or a history text from a news report by all of their words, where `text:p` only
-averages what each sentence shows alone.
+averages what each sentence shows alone. `passage` does the same for each paragraph from the
+paragraph's words: an analogy essay argues its comparison in some paragraphs and tells the
+past or the present in others, and the sentences that carry the comparison on often name
+neither side.
 
 A third regression, `topic`, reads the whole article: from the words it holds, is it about
 state-led technology or industry at all? An off-topic text (a film review of a Cold War
@@ -56,7 +59,7 @@ STAGE2 = frozenset({"head", "text:history", "text:present_day", "text:past", "te
 #: article that argues it belongs to the frame, the same sentence in a news report may not.
 PAIRS = (("self:p", "self:p"), ("self:p", "text:p"), ("self:p", "text:hi"), ("self:p", "near:p"),
          ("self:p", "para:max"), ("near:p", "text:p"), ("near:p", "text:hi"), ("para:max", "text:p"),
-         ("self:p", "genre:p"), ("near:p", "genre:p"))
+         ("self:p", "genre:p"), ("near:p", "genre:p"), ("self:p", "passage:p"), ("passage:p", "genre:p"))
 #: Lexicon groups whose cues are frames in themselves ("export controls", "corporate welfare",
 #: "a new great leap forward"): when the rule of analysis/scoring/frames.py fires on one of them in an
 #: on-topic sentence, the label stands whatever the model says, so an edited lexicon always counts.
@@ -84,13 +87,14 @@ class Linear:
 @dataclass(frozen=True)
 class FrameModel:
     """Both stages per label, the article's topic regression (None: the rules' topic test
-    alone) and genre regressions (None: stage 2 without them), the file's fingerprint (for
-    cache keys) and how it was trained."""
+    alone), the genre and passage regressions (None: stage 2 without them), the file's
+    fingerprint (for cache keys) and how it was trained."""
 
     sentence: Mapping[str, Linear]
     label: Mapping[str, Linear]
     topic: Linear | None = None
     genre: Mapping[str, Linear] | None = None
+    passage: Mapping[str, Linear] | None = None
     fingerprint: str = ""
     info: Mapping[str, Any] | None = None
 
@@ -111,13 +115,14 @@ def from_json(text: str, *, source: str) -> FrameModel:
         label = {frame: _linear(m) for frame, m in data["label"].items()}
         topic = _linear(data["topic"])
         genre = {frame: _linear(m) for frame, m in data["genre"].items()}
+        passage = {frame: _linear(m) for frame, m in data["passage"].items()}
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise ModelError(source, f"not a FrameLens model file: {error}") from None
-    missing = [f for f in FRAMES if f not in sentence or f not in label or f not in genre]
+    missing = [f for f in FRAMES if not all(f in part for part in (sentence, label, genre, passage))]
     if missing:
         raise ModelError(source, f"no weights for {', '.join(missing)}")
     fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-    return FrameModel(sentence, label, topic, genre, fingerprint, data.get("info", {}))
+    return FrameModel(sentence, label, topic, genre, passage, fingerprint, data.get("info", {}))
 
 
 def to_json(model: FrameModel) -> str:
@@ -131,6 +136,8 @@ def to_json(model: FrameModel) -> str:
         data["topic"] = linear(model.topic)
     if model.genre is not None:
         data["genre"] = {f: linear(model.genre[f]) for f in FRAMES}
+    if model.passage is not None:
+        data["passage"] = {f: linear(model.passage[f]) for f in FRAMES}
     return json.dumps(data, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
 
 
@@ -152,13 +159,19 @@ def local(features: SentenceFeatures) -> dict[str, float]:
 
 
 def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
-            genre: Mapping[str, Linear] | None = None) -> list[dict[str, float]]:
+            genre: Mapping[str, Linear] | None = None,
+            passage: Mapping[str, Linear] | None = None) -> list[dict[str, float]]:
     """What stage 2 sees of each sentence: its stage-1 probabilities and its context."""
     p = [{f: sentence[f].probability(local(s)) for f in FRAMES} for s in article]
     words = topic_words(article) if genre and article else {}
     kinds = {f: genre[f].probability(words) for f in FRAMES} if words else {}
     n = len(article)
     groups = members([s.paragraph for s in article])
+    passages = {}
+    for group in groups if passage else ():
+        if group[0] not in passages:
+            shares = {f: passage[f].probability(topic_words([article[j] for j in group])) for f in FRAMES}
+            passages.update(dict.fromkeys(group, shares))
     out = []
     for i, s in enumerate(article):
         values = {k: v for k, v in s.values.items() if k in STAGE2}
@@ -179,6 +192,8 @@ def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
                 values[f"near:p:{f}"] = max(p[j][f] for j in neighbours)
             if kinds:
                 values[f"genre:p:{f}"] = kinds[f]
+            if passages:
+                values[f"passage:p:{f}"] = passages[i][f]
             for a, b in PAIRS:
                 values[f"{a}*{b}:{f}"] = values.get(f"{a}:{f}", 0.0) * values.get(f"{b}:{f}", 0.0)
         out.append(values)
@@ -274,8 +289,8 @@ def decide_one(model: FrameModel, features: SentenceFeatures, context: Mapping[s
 
 
 def topic_words(article: Sequence[SentenceFeatures]) -> dict[str, float]:
-    """What the topic regression sees: for each word, the square root of the share of the
-    article's sentences that hold it."""
+    """What the topic, genre and passage regressions see of a run of sentences (an article or a
+    paragraph): for each word, the square root of the share of the sentences that hold it."""
     counts: dict[str, int] = {}
     for features in article:
         for name in features.values:
@@ -314,4 +329,5 @@ def decide(model: FrameModel, article: Sequence[SentenceFeatures]) -> list[dict[
     (codebook, "Words are not frames")."""
     if off_topic(model, article):
         return [{} for _ in article]
-    return [decide_one(model, s, c) for s, c in zip(article, stacked(model.sentence, article, model.genre), strict=True)]
+    views = stacked(model.sentence, article, model.genre, model.passage)
+    return [decide_one(model, s, c) for s, c in zip(article, views, strict=True)]

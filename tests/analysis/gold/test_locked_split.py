@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.49, "SECURITY": 0.62, "MARKET": 0.55, "HISTORY": 0.91}
+FLOORS = {"ANALOGY": 0.61, "SECURITY": 0.77, "MARKET": 0.72, "HISTORY": 0.91}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def scored(gold):
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 891 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 881 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -43,22 +43,24 @@ def test_f1_on_the_locked_split_does_not_fall(scored, frame: str) -> None:
     assert scored[1].scores[frame].f1 >= FLOORS[frame]
 
 
+#: A past year or decade, or an episode the codebook and the quoted sentence liken the present to.
+PAST = r"(?:1[89]\d\d|fifties|sixties|seventies|eighties|moon race|space race|Apollo|Sputnik|Manhattan Project" \
+       r"|Great Leap|backyard furnaces?|Concorde)"
+LIKENED = r"(?:like|as in|as with|echo\w*|reminiscent of|recalls?|replay\w*|rerun\w*)"
 #: Sentences of the kinds quoted in tests/analysis/scoring/test_model.py, found by their words and
 #: coded with the frame: the costs of a subsidy to taxpayers, its delays and overruns (MARKET),
-#: and a present thing likened to a past decade or year (ANALOGY, "Like the moon race of the 1960s").
+#: and a present thing likened to a past episode, decade or year (ANALOGY, "Like the moon race of
+#: the 1960s").
 QUOTED_KINDS = {
     "taxpayers": ("MARKET", re.compile(r"(?i)\btaxpayer|\bhandouts?\b|\bhand(?:ing|ed|s)? (?:out|over) billions")),
     "delays and overruns": ("MARKET", re.compile(r"(?i)\bdelay|\bcost per\b|\bover budget|\bbehind schedule|\boverrun")),
-    "like a past decade": ("ANALOGY", re.compile(r"(?i)\b(?:like|as in|as with)\b.*\b(?:1[89]\d\d|fifties|sixties|seventies|eighties)")),
+    "likened to the past": ("ANALOGY", re.compile(rf"(?i)\b{LIKENED}\b.*\b{PAST}\b|\b{PAST}\b.*\b{LIKENED}\b")),
 }
 #: How many sentences of each kind the test split holds with the frame, as coded.
-CODED = {"taxpayers": 4, "delays and overruns": 1, "like a past decade": 1}
-#: The test split's one sentence on an overrun is history narration (a railway president resigning
-#: over the Shinkansen's overrun in 1963), and the model misses its MARKET (README, "Validation").
-MISSED = pytest.mark.xfail(strict=True, reason="the one coded sentence of this kind is missed")
+CODED = {"taxpayers": 4, "delays and overruns": 2, "likened to the past": 2}
 
 
-@pytest.mark.parametrize("kind", [k if k != "delays and overruns" else pytest.param(k, marks=MISSED) for k in QUOTED_KINDS])
+@pytest.mark.parametrize("kind", list(QUOTED_KINDS))
 def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
     results, _ = scored
     frame, words = QUOTED_KINDS[kind]
@@ -72,5 +74,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 143. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 143 and labelled <= 0.02 * sentences
+    # As measured: none of 144. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 144 and labelled <= 0.02 * sentences

@@ -134,8 +134,31 @@ def test_the_genre_regressions_tell_the_kind_of_article_from_its_words(read, ste
     model = load_model()
     shares = {f: model.genre[f].probability(topic_words(article)) for f in FRAMES}
     assert max(shares, key=shares.get) == leads
-    views = stacked(model.sentence, article, model.genre)
+    views = stacked(model.sentence, article, model.genre, model.passage)
     assert all(view[f"genre:p:{f}"] == shares[f] for view in views for f in FRAMES)
+
+
+@pytest.mark.parametrize(("stem", "opening", "leads"), [
+    ("moonshot_critique", "The chips law was sold to Congress", "MARKET"),
+    ("002", "The US, after years of targeting specific companies", "SECURITY"),
+    ("004", "Applied in China from 1958 to 1960", "HISTORY"),
+])
+def test_the_passage_regressions_tell_the_kind_of_paragraph_from_its_words(read, stem: str, opening: str,
+                                                                           leads: str) -> None:
+    """A paragraph of a subsidy critique, of a report on US curbs and of an encyclopedia page on
+    1958-60: the label whose share of sentences the paragraph's words predict highest, which stage 2
+    sees beside each of its sentences."""
+    (name,) = [name for name in read if name.startswith(stem)]
+    (doc,) = read_paths([CHECK if stem == "moonshot_critique" else DATA.parent.parent / "seeds" / f"{name}.txt"]).documents
+    article, spans = read[name], sentences(doc.text)
+    first = next(i for i, (a, _) in enumerate(spans) if doc.text.startswith(opening, a))
+    paragraph = [s for s in article if s.paragraph == article[first].paragraph]
+    model = load_model()
+    shares = {f: model.passage[f].probability(topic_words(paragraph)) for f in FRAMES}
+    assert max(shares, key=shares.get) == leads
+    views = stacked(model.sentence, article, model.genre, model.passage)
+    assert all(views[i][f"passage:p:{f}"] == shares[f]
+               for i, s in enumerate(article) if s.paragraph == article[first].paragraph for f in FRAMES)
 
 
 def test_the_topic_regressions_reason_gives_its_probability_and_threshold(read) -> None:
