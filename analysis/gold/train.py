@@ -36,7 +36,7 @@ C = 1.0
 #: The same for stage 2, which sees a few dozen context features only.
 C_CONTEXT = 1.0
 #: Features seen in fewer training sentences than this are left out of the model.
-MIN_COUNT = 3
+MIN_COUNT = 4
 #: How much a seed sentence counts against a corpus sentence: the seed gold set is the
 #: project's reference coding, and the seeds' scores must not fall below it.
 SEED_WEIGHT = 3.0

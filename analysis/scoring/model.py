@@ -167,7 +167,7 @@ def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
     kinds = {f: genre[f].probability(words) for f in FRAMES} if words else {}
     n = len(article)
     groups = members([s.paragraph for s in article])
-    passages = {}
+    passages: dict[int, dict[str, float]] = {}
     for group in groups if passage else ():
         if group[0] not in passages:
             shares = {f: passage[f].probability(topic_words([article[j] for j in group])) for f in FRAMES}
