@@ -54,7 +54,8 @@ LIKENED = r"(?:like|as in|as with|echo\w*|reminiscent of|recalls?|replay\w*|reru
 QUOTED_KINDS = {
     "taxpayers": ("MARKET", re.compile(r"(?i)\btaxpayer|\bhandouts?\b|\bhand(?:ing|ed|s)? (?:out|over) billions")),
     "delays and overruns": ("MARKET", re.compile(r"(?i)\bdelay|\bcost per\b|\bover budget|\bbehind schedule|\boverrun")),
-    "likened to the past": ("ANALOGY", re.compile(rf"(?i)\b{LIKENED}\b.*\b{PAST}\b|\b{PAST}\b.*\b{LIKENED}\b")),
+    "likened to the past": ("ANALOGY",
+                            re.compile(rf"(?i)\b{LIKENED}\b.*\b{PAST}\b|\b{PAST}\b.*\b{LIKENED}\b")),
 }
 #: How many sentences of each kind the test split holds with the frame, as coded. This split
 #: likens nothing to the past in those words; the quoted sentence itself is checked in test_model.

@@ -149,7 +149,8 @@ def test_the_passage_regressions_tell_the_kind_of_paragraph_from_its_words(read,
     1958-60: the label whose share of sentences the paragraph's words predict highest, which stage 2
     sees beside each of its sentences."""
     (name,) = [name for name in read if name.startswith(stem)]
-    (doc,) = read_paths([CHECK if stem == "moonshot_critique" else DATA.parent.parent / "seeds" / f"{name}.txt"]).documents
+    seeds = DATA.parent.parent / "seeds"
+    (doc,) = read_paths([CHECK if stem == "moonshot_critique" else seeds / f"{name}.txt"]).documents
     article, spans = read[name], sentences(doc.text)
     first = next(i for i, (a, _) in enumerate(spans) if doc.text.startswith(opening, a))
     paragraph = [s for s in article if s.paragraph == article[first].paragraph]
