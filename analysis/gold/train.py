@@ -22,7 +22,7 @@ from typing import Any
 from analysis.gold.evaluate import GoldSentence, cohen_kappa, locate, read_gold
 from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
-from analysis.scoring.features import SentenceFeatures, analyse
+from analysis.scoring.features import SentenceFeatures, analyse, paragraphs
 from analysis.scoring.lexicons import Lexicons, load_lexicons
 from analysis.scoring.model import FrameModel, Linear, decide, from_json, local, stacked, to_json, topic_words
 from analysis.types import FRAMES, Document
@@ -171,10 +171,7 @@ def _passage(data: Sequence[Article], c: float) -> dict[str, Linear]:
     """The same for each paragraph with a coded sentence, from the paragraph's words."""
     units = []
     for a in data:
-        paragraphs: dict[int, list[int]] = {}
-        for i, s in enumerate(a.features):
-            paragraphs.setdefault(s.paragraph, []).append(i)
-        for group in paragraphs.values():
+        for group in paragraphs([s.paragraph for s in a.features]):
             if coded := [a.gold[i] for i in group if i in a.gold]:
                 units.append((topic_words([a.features[i] for i in group]), coded))
     return _proportions(units, c)

@@ -59,12 +59,18 @@ def _paragraphs(text: str, spans: Sequence[tuple[int, int]]) -> list[int]:
     return [bisect_left(breaks, start) for start, _ in spans]
 
 
-def members(numbers: Sequence[int]) -> list[list[int]]:
-    """For each sentence, the indices of the sentences that share its paragraph."""
+def paragraphs(numbers: Sequence[int]) -> list[list[int]]:
+    """The indices of each paragraph's sentences, given each sentence's paragraph number."""
     by_number: dict[int, list[int]] = {}
     for i, p in enumerate(numbers):
         by_number.setdefault(p, []).append(i)
-    return [by_number[p] for p in numbers]
+    return list(by_number.values())
+
+
+def members(numbers: Sequence[int]) -> list[list[int]]:
+    """For each sentence, the indices of the sentences that share its paragraph."""
+    owner = {i: group for group in paragraphs(numbers) for i in group}
+    return [owner[i] for i in range(len(numbers))]
 
 
 def extract(

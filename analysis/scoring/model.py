@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import PathError
-from analysis.scoring.features import CONTEXT, SentenceFeatures, members
+from analysis.scoring.features import CONTEXT, SentenceFeatures, members, paragraphs
 from analysis.scoring.frames import CONTEXT_MIN, TOPIC_MIN
 from analysis.scoring.keywords import stopwords
 from analysis.types import FRAMES, Cue, FrameHit
@@ -166,12 +166,12 @@ def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
     words = topic_words(article) if genre and article else {}
     kinds = {f: genre[f].probability(words) for f in FRAMES} if words else {}
     n = len(article)
-    groups = members([s.paragraph for s in article])
+    numbers = [s.paragraph for s in article]
+    groups = members(numbers)
     passages: dict[int, dict[str, float]] = {}
-    for group in groups if passage else ():
-        if group[0] not in passages:
-            shares = {f: passage[f].probability(topic_words([article[j] for j in group])) for f in FRAMES}
-            passages.update(dict.fromkeys(group, shares))
+    for group in paragraphs(numbers) if passage else ():
+        shares = {f: passage[f].probability(topic_words([article[j] for j in group])) for f in FRAMES}
+        passages.update(dict.fromkeys(group, shares))
     out = []
     for i, s in enumerate(article):
         values = {k: v for k, v in s.values.items() if k in STAGE2}
