@@ -6,7 +6,8 @@ on a neighbouring sentence), `para:MARKET` (share of the other sentences of the 
 where it fired), `text:MARKET` (share of the article's sentences where it fired),
 `text:cue:MARKET.cost` (share of the article's sentences with that cue group),
 `text:topical` and the other article shares of frames.Context, `head` (the first line),
-and `word:subsidy` / `word:stands empty` (words and word pairs of the sentence).
+and `word:subsidi` / `word:stand empti` (the stems of the sentence's words and word pairs:
+"subsidy" and "subsidies" share what the model learns of them).
 Names starting with `text:`, `para:`, `near:` and `head` describe the sentence's context.
 Features found in the sentence keep their character spans, so every learned decision
 can be shown as evidence.
@@ -18,6 +19,9 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
 
 from analysis.scoring.cues import SentenceCues, match
 from analysis.scoring.frames import Context, context, detect_cues
@@ -26,6 +30,7 @@ from analysis.types import FRAMES, Cue, FrameHit
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _PARAGRAPH_BREAK = re.compile(r"\n[^\S\n]*\n")
+_STEMMER = SnowballStemmer("english")
 #: The value of a word feature (lexicon cues have 1): under one regularisation, a word must
 #: earn twice the weight of a cue, so the model leans on the editable lexicons first.
 WORD_VALUE = 0.5
@@ -42,9 +47,16 @@ class SentenceFeatures:
     paragraph: int = 0
 
 
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """The Snowball stem of a lower-cased word: a form met in training ("taxpayers") also counts
+    in a new article that uses another ("taxpayer")."""
+    return _STEMMER.stem(word)
+
+
 def _words(text: str, start: int, end: int) -> dict[str, tuple[Cue, ...]]:
-    """Lower-cased words and adjacent word pairs of text[start:end], with their spans."""
-    tokens = [(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+    """The stems of the words and adjacent word pairs of text[start:end], with the words' spans."""
+    tokens = [(_stem(m.group().lower()), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
     found: dict[str, list[Cue]] = {}
     for word, a, b in tokens:
         found.setdefault(f"word:{word}", []).append(Cue(text=text[a:b], start=a, end=b, role="word"))

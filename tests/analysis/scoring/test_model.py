@@ -68,6 +68,15 @@ def test_every_label_shows_its_evidence_with_offsets(check) -> None:
     assert "learned" in seen_roles and seen_roles - {"learned"}
 
 
+def test_forms_of_a_word_share_one_learned_weight_and_show_as_written() -> None:
+    text = "Taxpayers fund the subsidies. A taxpayer funded one subsidy."
+    first, second = analyse(text, sentences(text), load_lexicons())[1]
+    for stem in ("word:taxpay", "word:subsidi"):
+        assert stem in first.values and stem in second.values
+    assert [c.text for c in first.evidence["word:taxpay"] + second.evidence["word:taxpay"]] == ["Taxpayers", "taxpayer"]
+    assert load_model().sentence["MARKET"].weights["word:taxpay"] > 0
+
+
 def test_context_is_recorded_beside_the_evidence(check) -> None:
     hits = [h for s in check.sentences for h in s.frames.values()]
     assert any(h.context > 0 for h in hits)
