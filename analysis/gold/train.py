@@ -37,6 +37,12 @@ C = 1.0
 C_CONTEXT = 1.0
 #: Features seen in fewer training sentences than this are left out of the model.
 MIN_COUNT = 4
+#: Stage 1 learns on features scaled by their log-count ratio (as in NBSVM): how unevenly a
+#: feature falls between the sentences with and without the label, counted from this many
+#: of each to begin with. A word met mostly on one side then costs the regularisation less
+#: to weigh than one met evenly on both; the scales are folded back into the weights, so
+#: the model file still holds one readable weight per feature.
+RATIO_SMOOTHING = 1.0
 #: How much a seed sentence counts against a corpus sentence: the seed gold set is the
 #: project's reference coding, and the seeds' scores must not fall below it.
 SEED_WEIGHT = 3.0
@@ -46,7 +52,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 7
+VERSION = 8
 
 
 @dataclass(frozen=True)
@@ -109,16 +115,33 @@ def _linear_of(regression: Any, names: Sequence[str]) -> Linear:
     return Linear(round(float(regression.intercept_[0]), 4), weights)
 
 
+def ratios(x: Any, labelled: Sequence[bool], sample_weights: Sequence[float]) -> Any:
+    """Each column's absolute log-count ratio between the rows with and without the label
+    (RATIO_SMOOTHING)."""
+    import numpy as np
+
+    weights, labelled = np.asarray(sample_weights, dtype=float), np.asarray(labelled, dtype=bool)
+    present = (x > 0).astype(float)
+    p = RATIO_SMOOTHING + present.T @ (weights * labelled)
+    q = RATIO_SMOOTHING + present.T @ (weights * ~labelled)
+    return np.abs(np.log((p / p.sum()) / (q / q.sum())))
+
+
 def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]], sample_weights: Sequence[float],
-         c: float) -> dict[str, Linear]:
-    """One logistic regression per label."""
+         c: float, *, scaled: bool = False) -> dict[str, Linear]:
+    """One logistic regression per label; `scaled`, on the features times their ratios()."""
+    from scipy.sparse import diags
     from sklearn.linear_model import LogisticRegression
 
     x, names = _matrix(rows)
     fitted = {}
     for frame in FRAMES:
+        labelled = [frame in y for y in labels]
+        scale = ratios(x, labelled, sample_weights) if scaled else None
         regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-        regression.fit(x, [frame in y for y in labels], sample_weight=sample_weights)
+        regression.fit(x if scale is None else x @ diags(scale), labelled, sample_weight=sample_weights)
+        if scale is not None:
+            regression.coef_ = regression.coef_ * scale
         fitted[frame] = _linear_of(regression, names)
     return fitted
 
@@ -178,7 +201,7 @@ def _passage(data: Sequence[Article], c: float) -> dict[str, Linear]:
 
 
 def _sentence_stage(data: Sequence[Article], c: float) -> dict[str, Linear]:
-    return _fit(*_coded(data, [[local(s) for s in a.features] for a in data]), c)
+    return _fit(*_coded(data, [[local(s) for s in a.features] for a in data]), c, scaled=True)
 
 
 def fit(data: Sequence[Article], *, c: float = C, folds: int = FOLDS) -> FrameModel:
@@ -294,7 +317,8 @@ def train(*, corpus: Path = CORPUS, out: Path = MODEL, lexicons: Lexicons | None
                        "articles": len(train_set) + len(dev_set), "sentences": coded,
                        "data_digest": _digest([*(corpus / "train").glob("*.txt"), *(corpus / "dev").glob("*.txt"),
                                                corpus / "gold.csv", SEED_GOLD])},
-        "settings": {"C": C, "C_context": C_CONTEXT, "min_count": MIN_COUNT, "folds": FOLDS, "solver": "lbfgs"},
+        "settings": {"C": C, "C_context": C_CONTEXT, "min_count": MIN_COUNT, "ratio_smoothing": RATIO_SMOOTHING,
+                     "folds": FOLDS, "solver": "lbfgs"},
         "thresholds": {"cross_validated": cross_validated, "for_dev": thresholds},
         "dev": {"articles": len(dev_set), "sentences": sum(len(a.gold) for a in dev_set),
                 "rules": scores(rule_predictions(dev_set)),

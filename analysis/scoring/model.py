@@ -2,7 +2,8 @@
 
 Coders read a sentence in its article, so the model does too, in two stages:
 1. `sentence`: how likely each label is from the sentence alone (its cues, rule hits and
-   word stems), `self:p:MARKET`;
+   word stems), `self:p:MARKET` (fitted on features scaled by their log-count ratios and
+   folded back into plain weights: analysis/gold/train.py, RATIO_SMOOTHING);
 2. `label`: the decision, from the sentence's stage-1 probabilities and its context: the
    article-wide and paragraph features of analysis/scoring/features.py, the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
@@ -233,7 +234,11 @@ def _evidence(label: Linear, features: SentenceFeatures, frame: str) -> tuple[Cu
             words += 1
         for cue in shown:
             role = cue.role if name.startswith("rule:") else _role(name, frame)
-            cues.setdefault((cue.start, cue.end), Cue(cue.text, cue.start, cue.end, role, round(contribution, 4)))
+            here = cues.get((cue.start, cue.end))
+            # On the same words, the frame's own lexicon cue explains more than a learned word: it
+            # names its group and can be edited on the Lexicons page.
+            if here is None or (here.role == "learned" and role != "learned" and " " not in role):
+                cues[(cue.start, cue.end)] = Cue(cue.text, cue.start, cue.end, role, round(contribution, 4))
     lexical = [c for c in cues.values() if c.role != "learned"]
     # A learned word inside a lexicon cue adds nothing to read: the cue explains it.
     kept = [c for c in cues.values()

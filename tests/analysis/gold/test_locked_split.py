@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.55, "SECURITY": 0.69, "MARKET": 0.72, "HISTORY": 0.89}
+FLOORS = {"ANALOGY": 0.75, "SECURITY": 0.75, "MARKET": 0.68, "HISTORY": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def scored(gold):
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 965 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 916 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -59,7 +59,7 @@ QUOTED_KINDS = {
 }
 #: How many sentences of each kind the test split holds with the frame, as coded (the quoted
 #: sentences themselves are checked in test_model).
-CODED = {"taxpayers": 4, "delays and overruns": 1, "likened to the past": 1}
+CODED = {"taxpayers": 4, "delays and overruns": 2, "likened to the past": 2}
 
 
 @pytest.mark.parametrize("kind", list(QUOTED_KINDS))
@@ -76,5 +76,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 146. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 146 and labelled <= 0.02 * sentences
+    # As measured: none of 153. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 153 and labelled <= 0.02 * sentences
