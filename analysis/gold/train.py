@@ -130,7 +130,6 @@ def ratios(x: Any, labelled: Sequence[bool], sample_weights: Sequence[float]) ->
 def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]], sample_weights: Sequence[float],
          c: float, *, scaled: bool = False) -> dict[str, Linear]:
     """One logistic regression per label; `scaled`, on the features times their ratios()."""
-    from scipy.sparse import diags
     from sklearn.linear_model import LogisticRegression
 
     x, names = _matrix(rows)
@@ -139,7 +138,7 @@ def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]],
         labelled = [frame in y for y in labels]
         scale = ratios(x, labelled, sample_weights) if scaled else None
         regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-        regression.fit(x if scale is None else x @ diags(scale), labelled, sample_weight=sample_weights)
+        regression.fit(x if scale is None else x.multiply(scale).tocsr(), labelled, sample_weight=sample_weights)
         if scale is not None:
             regression.coef_ = regression.coef_ * scale
         fitted[frame] = _linear_of(regression, names)
