@@ -4,8 +4,8 @@ Data: the development corpus (tests/data/corpus/: articles in train/, dev/ and t
 folders, adjudicated sentence labels in gold.csv) and the seed gold set. Two designs are
 measured on the dev split: the context rules of analysis/scoring/frames.py alone, and the model
 of analysis/scoring/model.py, fitted on train and the seeds. Its decision thresholds are chosen
-by cross-validation over those articles, so dev stays unseen until it is measured, then
-raised where needed to keep the seed gold set at its floors (SEED_FLOORS); the shipped
+on the held-out stage-1 views that stage 2 learns from, so dev stays unseen until it is
+measured, then raised where needed to keep the seed gold set at its floors (SEED_FLOORS); the shipped
 weights are then fitted on train, dev and the seeds. The test split is never
 read here. Training is deterministic: sorted inputs, a fixed solver, no random state.
 """
@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from analysis.gold.evaluate import GoldSentence, cohen_kappa, locate, read_gold
+from analysis.gold.regressions import (MIN_COUNT, RATIO_SMOOTHING, Table, Unit, fit_matrix, fit_rows, linear_of, matrix,
+                                       proportions)
 from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
 from analysis.scoring.features import SentenceFeatures, analyse, paragraphs
@@ -35,14 +37,6 @@ MODEL = Path(__file__).resolve().parents[1] / "scoring" / "model" / "frames.json
 C = 1.0
 #: The same for stage 2, which sees a few dozen context features only.
 C_CONTEXT = 1.0
-#: Features seen in fewer training sentences than this are left out of the model.
-MIN_COUNT = 4
-#: Stage 1 learns on features scaled by their log-count ratio (as in NBSVM): how unevenly a
-#: feature falls between the sentences with and without the label, counted from this many
-#: of each to begin with. A word met mostly on one side then costs the regularisation less
-#: to weigh than one met evenly on both; the scales are folded back into the weights, so
-#: the model file still holds one readable weight per feature.
-RATIO_SMOOTHING = 1.0
 #: How much a seed sentence counts against a corpus sentence: the seed gold set is the
 #: project's reference coding, and the seeds' scores must not fall below it.
 SEED_WEIGHT = 3.0
@@ -52,7 +46,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 8
+VERSION = 9
 
 
 @dataclass(frozen=True)
@@ -95,56 +89,6 @@ def articles(docs: Sequence[Document], gold: Sequence[GoldSentence], lexicons: L
     return out
 
 
-def _matrix(rows: Sequence[Mapping[str, float]]) -> tuple[Any, Sequence[str]]:
-    """The rows as a sparse matrix and its column names; features seen in fewer than MIN_COUNT
-    rows are left out."""
-    from sklearn.feature_extraction import DictVectorizer
-
-    counts: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    vectorizer = DictVectorizer(sort=True)
-    x = vectorizer.fit_transform([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows])
-    return x, vectorizer.get_feature_names_out()
-
-
-def _linear_of(regression: Any, names: Sequence[str]) -> Linear:
-    """A fitted regression as readable weights by feature name (the negligible ones left out)."""
-    weights = {str(n): round(float(w), 4) for n, w in zip(names, regression.coef_[0]) if abs(w) >= 1e-3}
-    return Linear(round(float(regression.intercept_[0]), 4), weights)
-
-
-def ratios(x: Any, labelled: Sequence[bool], sample_weights: Sequence[float]) -> Any:
-    """Each column's absolute log-count ratio between the rows with and without the label
-    (RATIO_SMOOTHING)."""
-    import numpy as np
-
-    weights, labelled = np.asarray(sample_weights, dtype=float), np.asarray(labelled, dtype=bool)
-    present = (x > 0).astype(float)
-    p = RATIO_SMOOTHING + present.T @ (weights * labelled)
-    q = RATIO_SMOOTHING + present.T @ (weights * ~labelled)
-    return np.abs(np.log((p / p.sum()) / (q / q.sum())))
-
-
-def _fit(rows: Sequence[Mapping[str, float]], labels: Sequence[tuple[str, ...]], sample_weights: Sequence[float],
-         c: float, *, scaled: bool = False) -> dict[str, Linear]:
-    """One logistic regression per label; `scaled`, on the features times their ratios()."""
-    from sklearn.linear_model import LogisticRegression
-
-    x, names = _matrix(rows)
-    fitted = {}
-    for frame in FRAMES:
-        labelled = [frame in y for y in labels]
-        scale = ratios(x, labelled, sample_weights) if scaled else None
-        regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-        regression.fit(x if scale is None else x.multiply(scale).tocsr(), labelled, sample_weight=sample_weights)
-        if scale is not None:
-            regression.coef_ = regression.coef_ * scale
-        fitted[frame] = _linear_of(regression, names)
-    return fitted
-
-
 def _coded(data: Sequence[Article], views: Sequence[Sequence[Mapping[str, float]]]):
     """(feature values, gold labels, weights) of every coded sentence, from one view per article."""
     rows, labels, weights = [], [], []
@@ -161,62 +105,60 @@ def _topic(data: Sequence[Article], c: float) -> Linear:
     weigh alike (balanced classes), as off-topic articles are few."""
     from sklearn.linear_model import LogisticRegression
 
-    x, names = _matrix([topic_words(a.features) for a in data])
+    x, names = matrix([topic_words(a.features) for a in data])
     regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000, class_weight="balanced")
-    return _linear_of(regression.fit(x, [any(a.gold.values()) for a in data]), names)
+    return linear_of(regression.fit(x, [any(a.gold.values()) for a in data]), names)
 
 
-def _proportions(units: Sequence[tuple[Mapping[str, float], Sequence[tuple[str, ...]]]], c: float) -> dict[str, Linear]:
-    """Per label, a logistic regression on proportions: from a run of sentences' words (topic_words),
-    the share of its coded sentences that carry the label (each run counted once as carrying the
-    label, weighted by the share, and once as not, weighted by the rest)."""
-    from sklearn.linear_model import LogisticRegression
-
-    x, names = _matrix([words for words, _ in units])
-    twice = x[list(range(len(units))) * 2]
-    fitted = {}
-    for frame in FRAMES:
-        shares = [sum(1 for y in coded if frame in y) / len(coded) for _, coded in units]
-        regression = LogisticRegression(C=c, solver="lbfgs", max_iter=5000)
-        regression.fit(twice, [True] * len(units) + [False] * len(units),
-                       sample_weight=[max(s, 1e-6) for s in shares] + [max(1 - s, 1e-6) for s in shares])
-        fitted[frame] = _linear_of(regression, names)
-    return fitted
+def _genre_units(data: Sequence[Article]) -> list[Unit]:
+    """Each article as one run: what share of its sentences carry each label, from all its words."""
+    return [(k, topic_words(a.features), list(a.gold.values()) or [()]) for k, a in enumerate(data)]
 
 
-def _genre(data: Sequence[Article], c: float) -> dict[str, Linear]:
-    """What share of an article's sentences carry each label, from the article's words."""
-    return _proportions([(topic_words(a.features), list(a.gold.values()) or [()]) for a in data], c)
-
-
-def _passage(data: Sequence[Article], c: float) -> dict[str, Linear]:
+def _passage_units(data: Sequence[Article]) -> list[Unit]:
     """The same for each paragraph with a coded sentence, from the paragraph's words."""
     units = []
-    for a in data:
+    for k, a in enumerate(data):
         for group in paragraphs([s.paragraph for s in a.features]):
             if coded := [a.gold[i] for i in group if i in a.gold]:
-                units.append((topic_words([a.features[i] for i in group]), coded))
-    return _proportions(units, c)
-
-
-def _sentence_stage(data: Sequence[Article], c: float) -> dict[str, Linear]:
-    return _fit(*_coded(data, [[local(s) for s in a.features] for a in data]), c, scaled=True)
+                units.append((k, topic_words([a.features[i] for i in group]), coded))
+    return units
 
 
 def fit(data: Sequence[Article], *, c: float = C, folds: int = FOLDS) -> FrameModel:
-    """Both stages. Stage 2 learns from stage-1 probabilities and genre and passage shares that
-    were predicted, for each article, by regressions fitted without it (folds by article), as it
-    will meet them on new text."""
-    sentence = _sentence_stage(data, c)
+    """Both stages, with each label's threshold. Stage 2 learns from stage-1 probabilities and
+    genre and passage shares that were predicted, for each article, by regressions fitted without
+    it (folds by article), as it will meet them on new text; the threshold is the one with the
+    best F1 on those same held-out views (the higher one on a tie)."""
+    every = range(len(data))
+    rows, labels, weights = _coded(data, [[local(s) for s in a.features] for a in data])
+    sentences = Table.of(rows, [k for k, a in enumerate(data) for _ in a.gold])
+    genres, passages = _genre_units(data), _passage_units(data)
+    genre_table = Table.of([words for _, words, _ in genres], [k for k, _, _ in genres])
+    passage_table = Table.of([words for _, words, _ in passages], [k for k, _, _ in passages])
+
+    def stage1(members: Container[int]) -> dict[str, Linear]:
+        picked, x, names = sentences.select(members)
+        return fit_matrix(x, names, [labels[i] for i in picked], [weights[i] for i in picked], c, scaled=True)
+
+    sentence = stage1(every)
     held_out: list[list[dict[str, float]]] = [[] for _ in data]
     for fold in range(folds):
-        inside = [a for k, a in enumerate(data) if k % folds != fold]
-        stage, genre, passage = _sentence_stage(inside, c), _genre(inside, c), _passage(inside, c)
+        inside = {k for k in every if k % folds != fold}
+        stage = stage1(inside)
+        genre, passage = proportions(genre_table, genres, inside, c), proportions(passage_table, passages, inside, c)
         for k, article in enumerate(data):
             if k % folds == fold:
                 held_out[k] = stacked(stage, article.features, genre, passage)
-    return FrameModel(sentence, _fit(*_coded(data, held_out), C_CONTEXT), _topic(data, c), _genre(data, c),
-                      _passage(data, c))
+    views = _coded(data, held_out)[0]
+    label = fit_rows(views, labels, weights, C_CONTEXT)
+    for frame, linear in label.items():
+        p = [linear.probability(view) for view in views]
+        best = max(THRESHOLDS, key=lambda t: (
+            scores((y, (frame,) if q >= t else ()) for y, q in zip(labels, p))[frame]["f1"], t))
+        label[frame] = Linear(linear.bias, linear.weights, best)
+    return FrameModel(sentence, label, _topic(data, c), proportions(genre_table, genres, every, c),
+                      proportions(passage_table, passages, every, c))
 
 
 def with_thresholds(model: FrameModel, thresholds: Mapping[str, float]) -> FrameModel:
@@ -256,23 +198,6 @@ def rule_predictions(data: Sequence[Article]) -> list[tuple[tuple[str, ...], tup
     return [(y, article.rules[i]) for article in data for i, y in sorted(article.gold.items())]
 
 
-def choose_thresholds(data: Sequence[Article], *, folds: int = FOLDS) -> dict[str, float]:
-    """Per label, the threshold with the best F1 over held-out predictions on `data`: each
-    fold of articles is predicted by a model fitted on the others (the higher one on a tie)."""
-    probabilities = []
-    for fold in range(folds):
-        model = fit([a for k, a in enumerate(data) if k % folds != fold], folds=folds - 1)
-        for article in (a for k, a in enumerate(data) if k % folds == fold):
-            view = stacked(model.sentence, article.features, model.genre, model.passage)
-            for i, y in sorted(article.gold.items()):
-                probabilities.append((y, {f: model.label[f].probability(view[i]) for f in FRAMES}))
-    chosen = {}
-    for frame in FRAMES:
-        chosen[frame] = max(THRESHOLDS, key=lambda t: (
-            scores((y, (frame,) if p[frame] >= t else ()) for y, p in probabilities)[frame]["f1"], t))
-    return chosen
-
-
 def hold_floors(model: FrameModel, seeds: Sequence[Article], thresholds: Mapping[str, float]) -> dict[str, float]:
     """Raise a label's threshold, step by step, until the seeds score at least SEED_FLOORS on it."""
     held = dict(thresholds)
@@ -300,15 +225,15 @@ def _digest(paths: Iterable[Path]) -> str:
 
 
 def train(*, corpus: Path = CORPUS, out: Path = MODEL, lexicons: Lexicons | None = None) -> dict[str, Any]:
-    """Measure both designs on dev, choose thresholds there, refit on all coded data, write the model."""
+    """Measure both designs on dev, refit on all coded data with thresholds chosen anew, write the model."""
     lexicons = lexicons or load_lexicons()
     gold = read_gold(corpus / "gold.csv")
     seeds = articles(load_seeds().documents, read_gold(SEED_GOLD), lexicons, weight=SEED_WEIGHT)
     train_set = articles(_split(corpus, "train"), gold, lexicons) + seeds
     dev_set = articles(_split(corpus, "dev"), gold, lexicons)
-    cross_validated = choose_thresholds(train_set)
     model = fit(train_set)
-    thresholds = hold_floors(model, seeds, cross_validated)
+    chosen = {f: model.label[f].threshold for f in FRAMES}
+    thresholds = hold_floors(model, seeds, chosen)
     coded = sum(len(a.gold) for a in train_set + dev_set)
     info = {
         "version": VERSION,
@@ -318,13 +243,14 @@ def train(*, corpus: Path = CORPUS, out: Path = MODEL, lexicons: Lexicons | None
                                                corpus / "gold.csv", SEED_GOLD])},
         "settings": {"C": C, "C_context": C_CONTEXT, "min_count": MIN_COUNT, "ratio_smoothing": RATIO_SMOOTHING,
                      "folds": FOLDS, "solver": "lbfgs"},
-        "thresholds": {"cross_validated": cross_validated, "for_dev": thresholds},
+        "thresholds": {"held_out": chosen, "for_dev": thresholds},
         "dev": {"articles": len(dev_set), "sentences": sum(len(a.gold) for a in dev_set),
                 "rules": scores(rule_predictions(dev_set)),
                 "model": scores(predictions(with_thresholds(model, thresholds), dev_set))},
     }
     final = fit(train_set + dev_set)
-    final = with_thresholds(final, hold_floors(final, seeds, cross_validated))
+    info["thresholds"]["held_out_all"] = {f: final.label[f].threshold for f in FRAMES}
+    final = with_thresholds(final, hold_floors(final, seeds, info["thresholds"]["held_out_all"]))
     info["thresholds"]["shipped"] = {f: final.label[f].threshold for f in FRAMES}
     text = to_json(FrameModel(final.sentence, final.label, final.topic, final.genre, final.passage, info=info))
     from_json(text, source=str(out))

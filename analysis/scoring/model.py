@@ -3,7 +3,7 @@
 Coders read a sentence in its article, so the model does too, in two stages:
 1. `sentence`: how likely each label is from the sentence alone (its cues, rule hits and
    word stems), `self:p:MARKET` (fitted on features scaled by their log-count ratios and
-   folded back into plain weights: analysis/gold/train.py, RATIO_SMOOTHING);
+   folded back into plain weights: analysis/gold/regressions.py, RATIO_SMOOTHING);
 2. `label`: the decision, from the sentence's stage-1 probabilities and its context: the
    article-wide and paragraph features of analysis/scoring/features.py, the stage-1
    probabilities of the other sentences (`text:p:MARKET`, the article's mean;
