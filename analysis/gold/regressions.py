@@ -25,15 +25,8 @@ RATIO_SMOOTHING = 1.0
 def matrix(rows: Sequence[Mapping[str, float]]) -> tuple[Any, Sequence[str]]:
     """The rows as a sparse matrix and its column names; features seen in fewer than MIN_COUNT
     rows are left out."""
-    from sklearn.feature_extraction import DictVectorizer
-
-    counts: dict[str, int] = {}
-    for row in rows:
-        for name in row:
-            counts[name] = counts.get(name, 0) + 1
-    vectorizer = DictVectorizer(sort=True)
-    x = vectorizer.fit_transform([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in rows])
-    return x, vectorizer.get_feature_names_out()
+    _, x, names = Table.of(rows, [0] * len(rows)).select({0})
+    return x, names
 
 
 def linear_of(regression: Any, names: Sequence[str]) -> Linear:
