@@ -62,18 +62,28 @@ QUOTED_KINDS = {
 CODED = {"taxpayers": 4, "delays and overruns": 5, "likened to the past": 1}
 #: Measured once and not met: the one ANALOGY sentence of its kind ("reach for the Concorde
 #: method ... because it feels like seriousness") gets no label (README, "Validation").
-MISSED = pytest.mark.xfail(strict=True, reason="the split's one likened-to-the-past sentence gets no ANALOGY")
+MISSED = {"likened to the past"}
 
 
-@pytest.mark.parametrize("kind", [k if k != "likened to the past" else pytest.param(k, marks=MISSED)
-                                  for k in QUOTED_KINDS])
-def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
+def _labelled(scored, gold, kind: str) -> list[bool]:
+    """For each test sentence of `kind` coded with its frame: did FrameLens give it the frame?"""
     results, _ = scored
     frame, words = QUOTED_KINDS[kind]
     labels = {(g.article_id, g.start): g.labels for g in gold}
-    found = [(frame in s.frames) for r in results for s in r.sentences
-             if frame in labels.get((r.id, s.start), ()) and words.search(s.text)]
-    assert len(found) == CODED[kind] and all(found)
+    return [(frame in s.frames) for r in results for s in r.sentences
+            if frame in labels.get((r.id, s.start), ()) and words.search(s.text)]
+
+
+@pytest.mark.parametrize("kind", list(QUOTED_KINDS))
+def test_the_split_holds_the_quoted_kinds_as_coded(scored, gold, kind: str) -> None:
+    assert len(_labelled(scored, gold, kind)) == CODED[kind]
+
+
+@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(
+    strict=True, reason="the split's one likened-to-the-past sentence gets no ANALOGY")) if k in MISSED else k
+    for k in QUOTED_KINDS])
+def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
+    assert all(_labelled(scored, gold, kind))
 
 
 def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
