@@ -26,7 +26,7 @@ from analysis.ingest.read import load_seeds, read_paths
 from analysis.ingest.segment import sentences
 from analysis.scoring.features import SentenceFeatures, analyse, paragraphs
 from analysis.scoring.lexicons import Lexicons, load_lexicons
-from analysis.scoring.model import FrameModel, Linear, decide, from_json, local, stacked, to_json, topic_words
+from analysis.scoring.model import FrameModel, Linear, decide, from_json, stacked, to_json, topic_words
 from analysis.types import FRAMES, Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -131,7 +131,7 @@ def fit(data: Sequence[Article], *, c: float = C, folds: int = FOLDS) -> FrameMo
     it (folds by article), as it will meet them on new text; the threshold is the one with the
     best F1 on those same held-out views (the higher one on a tie)."""
     every = range(len(data))
-    rows, labels, weights = _coded(data, [[local(s) for s in a.features] for a in data])
+    rows, labels, weights = _coded(data, [[s.own for s in a.features] for a in data])
     sentences = Table.of(rows, [k for k, a in enumerate(data) for _ in a.gold])
     genres, passages = _genre_units(data), _passage_units(data)
     genre_table = Table.of([words for _, words, _ in genres], [k for k, _, _ in genres])

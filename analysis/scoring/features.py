@@ -45,6 +45,16 @@ class SentenceFeatures:
     values: dict[str, float]
     evidence: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
     paragraph: int = 0
+    #: The features of the sentence alone (what stage 1 of the model sees) and the stems of its
+    #: single words (what the topic, genre and passage regressions see), kept once: training
+    #: and scoring read both many times for every sentence.
+    own: dict[str, float] = field(init=False, repr=False, compare=False)
+    words: tuple[str, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        own = {k: v for k, v in self.values.items() if not k.startswith(CONTEXT)}
+        object.__setattr__(self, "own", own)
+        object.__setattr__(self, "words", tuple(k for k in own if k.startswith("word:") and " " not in k))
 
 
 @lru_cache(maxsize=65536)

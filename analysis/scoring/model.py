@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from analysis.errors import PathError
-from analysis.scoring.features import CONTEXT, SentenceFeatures, members, paragraphs
+from analysis.scoring.features import SentenceFeatures, members, paragraphs
 from analysis.scoring.frames import CONTEXT_MIN, TOPIC_MIN
 from analysis.scoring.keywords import stopwords
 from analysis.types import FRAMES, Cue, FrameHit
@@ -154,16 +154,11 @@ def load_model(path: str | None = None) -> FrameModel:
     return from_json(text, source="analysis/scoring/model/frames.json")
 
 
-def local(features: SentenceFeatures) -> dict[str, float]:
-    """The features of the sentence alone (what stage 1 sees)."""
-    return {k: v for k, v in features.values.items() if not k.startswith(CONTEXT)}
-
-
 def stacked(sentence: Mapping[str, Linear], article: Sequence[SentenceFeatures],
             genre: Mapping[str, Linear] | None = None,
             passage: Mapping[str, Linear] | None = None) -> list[dict[str, float]]:
     """What stage 2 sees of each sentence: its stage-1 probabilities and its context."""
-    p = [{f: sentence[f].probability(local(s)) for f in FRAMES} for s in article]
+    p = [{f: sentence[f].probability(s.own) for f in FRAMES} for s in article]
     words = topic_words(article) if genre and article else {}
     kinds = {f: genre[f].probability(words) for f in FRAMES} if words else {}
     n = len(article)
@@ -298,9 +293,8 @@ def topic_words(article: Sequence[SentenceFeatures]) -> dict[str, float]:
     paragraph): for each word, the square root of the share of the sentences that hold it."""
     counts: dict[str, int] = {}
     for features in article:
-        for name in features.values:
-            if name.startswith("word:") and " " not in name:
-                counts[name] = counts.get(name, 0) + 1
+        for name in features.words:
+            counts[name] = counts.get(name, 0) + 1
     return {name: math.sqrt(count / len(article)) for name, count in counts.items()}
 
 
