@@ -46,7 +46,7 @@ SEED_FLOORS = {"ANALOGY": 0.869, "SECURITY": 0.837, "MARKET": 0.792, "HISTORY": 
 #: Folds (by article) for the stage-1 probabilities that stage 2 learns from.
 FOLDS = 4
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(15))
-VERSION = 10
+VERSION = 11
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from analysis.ingest.read import read_paths
 
 CORPUS = Path(__file__).resolve().parents[2] / "data" / "corpus"
 #: F1 on the locked split as reported, less 0.02, rounded down.
-FLOORS = {"ANALOGY": 0.60, "SECURITY": 0.78, "MARKET": 0.64, "HISTORY": 0.89}
+FLOORS = {"ANALOGY": 0.65, "SECURITY": 0.68, "MARKET": 0.71, "HISTORY": 0.93}
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +35,7 @@ def scored(gold):
 
 def test_every_test_sentence_is_compared(scored) -> None:
     results, report = scored
-    assert len(results) == 24 and report.matched == 936 and report.unmatched == ()
+    assert len(results) == 24 and report.matched == 928 and report.unmatched == ()
 
 
 @pytest.mark.parametrize("frame", list(FLOORS))
@@ -59,10 +59,7 @@ QUOTED_KINDS = {
 }
 #: How many sentences of each kind the test split holds with the frame, as coded (the quoted
 #: sentences themselves are checked in test_model).
-CODED = {"taxpayers": 4, "delays and overruns": 5, "likened to the past": 1}
-#: Measured once and not met: the one ANALOGY sentence of its kind ("reach for the Concorde
-#: method ... because it feels like seriousness") gets no label (README, "Validation").
-MISSED = {"likened to the past"}
+CODED = {"taxpayers": 4, "delays and overruns": 3, "likened to the past": 1}
 
 
 def _labelled(scored, gold, kind: str) -> list[bool]:
@@ -79,9 +76,7 @@ def test_the_split_holds_the_quoted_kinds_as_coded(scored, gold, kind: str) -> N
     assert len(_labelled(scored, gold, kind)) == CODED[kind]
 
 
-@pytest.mark.parametrize("kind", [pytest.param(k, marks=pytest.mark.xfail(
-    strict=True, reason="the split's one likened-to-the-past sentence gets no ANALOGY")) if k in MISSED else k
-    for k in QUOTED_KINDS])
+@pytest.mark.parametrize("kind", list(QUOTED_KINDS))
 def test_sentences_like_the_quoted_ones_get_their_frame(scored, gold, kind: str) -> None:
     assert all(_labelled(scored, gold, kind))
 
@@ -90,5 +85,5 @@ def test_off_topic_controls_stay_nearly_quiet(scored) -> None:
     controls = [r for r in scored[0] if r.id.startswith("control")]
     labelled = sum(1 for r in controls for s in r.sentences if s.frames)
     sentences = sum(len(r.sentences) for r in controls)
-    # As measured: none of 157. The aim is at most 2%.
-    assert len(controls) == 4 and sentences == 157 and labelled <= 0.02 * sentences
+    # As measured: none of 147. The aim is at most 2%.
+    assert len(controls) == 4 and sentences == 147 and labelled <= 0.02 * sentences
