@@ -77,6 +77,15 @@ def test_forms_of_a_word_share_one_learned_weight_and_show_as_written() -> None:
     assert load_model().sentence["MARKET"].weights["word:taxpay"] > 0
 
 
+def test_stage_one_sees_the_sentence_alone_and_the_topic_regressions_its_single_words() -> None:
+    text = "Taxpayers fund the subsidies.\n\nThe plant opened in 1958."
+    first = analyse(text, sentences(text), load_lexicons())[1][0]
+    assert {"text:topical", "head"} <= set(first.values) and not {"text:topical", "head"} & set(first.own)
+    assert {"word:taxpay", "word:taxpay fund"} <= set(first.own)
+    assert set(first.words) == {"word:taxpay", "word:fund", "word:the", "word:subsidi"}
+    assert topic_words([first]) == dict.fromkeys(first.words, 1.0)
+
+
 def test_context_is_recorded_beside_the_evidence(check) -> None:
     hits = [h for s in check.sentences for h in s.frames.values()]
     assert any(h.context > 0 for h in hits)
