@@ -7,7 +7,8 @@ may use `LIMITS.worker_bytes` more memory than it starts with and is killed afte
 `LIMITS.file_seconds` (and when the whole upload has run `LIMITS.upload_seconds`); what
 goes over is rejected with the budget named, and the other files are still added.
 Children are forked from a server process that has already imported the analysis
-modules, so a child starts in milliseconds and never inherits the caller's threads.
+modules and loaded what scoring needs, so a child starts in milliseconds, scores at once
+and never inherits the caller's threads.
 
 No worker outlives the server or its own budget, however the server ends. A worker is not
 the server's child but the forkserver's, and it holds the pipe whose closing would stop the
@@ -201,10 +202,11 @@ def _address_space() -> int:
 
 @functools.cache
 def _context() -> multiprocessing.context.BaseContext:
-    """The forkserver context, its server preloaded with this module. Set up once, and the
-    server's imports waited for here, so that no file's time budget pays for them."""
+    """The forkserver context, its server preloaded with this module and warmed for scoring
+    (analysis/engines/worker_start.py). Set up once, and the server's start waited for here,
+    so that no file's time budget pays for it."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload([__name__])
+    context.set_forkserver_preload([__name__, "analysis.engines.worker_start"])
     warm = context.Process(target=int, daemon=True)
     warm.start()
     warm.join()

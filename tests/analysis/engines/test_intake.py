@@ -13,10 +13,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from textblob.en import sentiment as pattern_sentiment
 
 from analysis import limits
 from analysis.engines import intake
 from analysis.ingest.sidecar import read_sidecar
+from analysis.scoring import lexicons
+from analysis.scoring.model import load_model
 from analysis.scoring.score import score_document
 from bench import hostile
 from bench.server import alive, descendants
@@ -87,6 +90,17 @@ def test_a_paste_is_scored_in_the_worker() -> None:
     assert [r.id for r in outcome.results] == ["pasted-2"] and outcome.results[0].title == "Chips"
 
 
+def _loaded() -> list[str]:
+    """In a worker, before any work: which of scoring's loads it already holds."""
+    held = {"model": load_model.cache_info().currsize, "lexicons": lexicons._load.cache_info().currsize,
+            "tone": dict.__len__(pattern_sentiment)}  # TextBlob's lexicon fills on first use
+    return sorted(name for name, size in held.items() if size)
+
+
+def test_a_worker_starts_with_what_scoring_loads() -> None:
+    assert intake._bounded("probe", _loaded, (), 30.0) == ["lexicons", "model", "tone"]
+
+
 def test_the_time_budget_stops_one_file_and_keeps_the_others(monkeypatch: pytest.MonkeyPatch) -> None:
     # Markdown's bracket parsing is quadratic: 12,000 brackets take about a minute. The article
     # beside them needs well under the limit even in a niced worker on a busy machine.
@@ -98,7 +112,7 @@ def test_the_time_budget_stops_one_file_and_keeps_the_others(monkeypatch: pytest
 
 
 def test_the_memory_budget_stops_one_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    # The article beside the bomb needs room for scoring, which loads the model (a 3 MB file).
+    # 64 MiB is room enough for scoring the article beside the bomb: the worker starts with the model loaded.
     monkeypatch.setattr(limits, "LIMITS", replace(limits.LIMITS, worker_bytes=64 * 2**20))
     outcome = read(("bomb.zip", hostile.zip_bomb()), ("ok.txt", ARTICLE))
     assert messages(outcome) == {"bomb.zip": "reading and scoring it needed more than the memory limit of 64 MiB, "
